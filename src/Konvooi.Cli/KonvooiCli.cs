@@ -1,0 +1,29 @@
+using System.CommandLine;
+using Konvooi.Cli.Common;
+
+namespace Konvooi.Cli;
+
+/// <summary>The <c>konvooi</c> command line: builds the command tree and runs it.</summary>
+public static class KonvooiCli
+{
+    public static RootCommand Build(CliConsole console)
+    {
+        var root = new RootCommand("Konvooi: meten, matchen en monitoren van eenzaamheid (command-line tools).");
+        root.Options.Add(GuardedAction.VerboseOption);
+
+        // One line per command group; each command builds its own options and calls a Domain or Features slice.
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, CliConsole console)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var root = Build(console);
+        var parsed = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        var exit = await parsed.InvokeAsync(configuration).ConfigureAwait(false);
+        await console.Out.FlushAsync().ConfigureAwait(false);
+        await console.Error.FlushAsync().ConfigureAwait(false);
+        return exit;
+    }
+}
