@@ -1,0 +1,31 @@
+namespace Konvooi.Domain.Access;
+
+/// <summary>
+/// Need-to-know rules: what each role may do within its own organisation. Person records never
+/// cross organisations; this table decides what a role sees inside its organisation.
+/// The permission matrix in docs/permissions.md is generated from the same facts and tested against them.
+/// </summary>
+public static class Permissions
+{
+    /// <summary>Whether the role may open person records at all (volunteers and analysts may not).</summary>
+    public static bool CanOpenPersonRecords(Role role) => role is Role.Coordinator or Role.Professional;
+
+    /// <summary>Coordinators see every person of their organisation; professionals only the people
+    /// they are responsible for or assigned to.</summary>
+    public static bool SeesAllPeopleOfOrganisation(Role role) => role is Role.Coordinator;
+
+    /// <summary>Creating person records: coordinators and professionals.</summary>
+    public static bool CanCreatePeople(Role role) => role is Role.Coordinator or Role.Professional;
+
+    /// <summary>Choosing or changing the responsible professional of a person.</summary>
+    public static bool CanAssignProfessionals(Role role) => role is Role.Coordinator;
+
+    /// <summary>Managing user accounts and settings of the organisation.</summary>
+    public static bool CanManageUsers(Role role) => role is Role.Administrator;
+
+    /// <summary>Reading and filtering the organisation's audit log.</summary>
+    public static bool CanReadAuditLog(Role role) => role is Role.Administrator;
+
+    /// <summary>Seeing aggregated monitor figures (never person records).</summary>
+    public static bool CanReadMonitor(Role role) => role is Role.Analyst or Role.Coordinator or Role.Administrator;
+}

@@ -1,0 +1,143 @@
+using Konvooi.Domain.Access;
+using Microsoft.AspNetCore.Identity;
+
+namespace Konvooi.Features.Data;
+
+/// <summary>Lokale coalitie: the organisations of one municipality working together.</summary>
+public sealed class Coalition
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>CBS municipality code, e.g. GM0363.</summary>
+    public string? MunicipalityCode { get; set; }
+    public bool IsDemo { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public List<Organisation> Organisations { get; set; } = [];
+}
+
+public enum OrganisationKind
+{
+    Gemeente,
+    Welzijnsorganisatie,
+    Zorgaanbieder,
+    Ggd,
+}
+
+public sealed class Organisation
+{
+    public Guid Id { get; set; }
+    public Guid CoalitionId { get; set; }
+    public Coalition? Coalition { get; set; }
+    public required string Name { get; set; }
+    public OrganisationKind Kind { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+public sealed class KonvooiUser : IdentityUser<Guid>
+{
+    public required string DisplayName { get; set; }
+    public List<Membership> Memberships { get; set; } = [];
+}
+
+/// <summary>A user's role within one organisation.</summary>
+public sealed class Membership
+{
+    public Guid Id { get; set; }
+    public Guid UserId { get; set; }
+    public KonvooiUser? User { get; set; }
+    public Guid OrganisationId { get; set; }
+    public Organisation? Organisation { get; set; }
+    public Role Role { get; set; }
+}
+
+public enum LivingSituation
+{
+    Alone,
+    WithPartner,
+    WithOthers,
+    Institution,
+}
+
+/// <summary>Cliënt: a person supported by one organisation. No BSN is stored, by design.</summary>
+public sealed class Person
+{
+    public Guid Id { get; set; }
+    public Guid OrganisationId { get; set; }
+    public required string FirstName { get; set; }
+    public required string LastName { get; set; }
+    /// <summary>Lower-case "first last" for searching on both providers alike.</summary>
+    public string SearchName { get; set; } = string.Empty;
+    public DateOnly DateOfBirth { get; set; }
+    public string? Street { get; set; }
+    public string? HouseNumber { get; set; }
+    public string? PostalCode { get; set; }
+    public string? City { get; set; }
+    public string? Wijk { get; set; }
+    public string? Phone { get; set; }
+    public LivingSituation LivingSituation { get; set; }
+    public string? MigrationBackground { get; set; }
+    public string? PreferredLanguage { get; set; }
+    public Guid? ResponsibleProfessionalId { get; set; }
+    public KonvooiUser? ResponsibleProfessional { get; set; }
+    public List<PersonAssignment> Assignments { get; set; } = [];
+    public List<Consent> Consents { get; set; } = [];
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+    /// <summary>App-managed optimistic concurrency token, works the same on SQLite and PostgreSQL.</summary>
+    public int Version { get; set; }
+}
+
+/// <summary>A professional assigned to a person besides the responsible one.</summary>
+public sealed class PersonAssignment
+{
+    public Guid Id { get; set; }
+    public Guid PersonId { get; set; }
+    public Guid UserId { get; set; }
+}
+
+public enum ConsentPurpose
+{
+    Registration,
+    SharingByReferral,
+    DailyContactContacts,
+    MonitorAggregates,
+}
+
+/// <summary>Consent per purpose; withdrawal is recorded on the same row, never deleted.</summary>
+public sealed class Consent
+{
+    public Guid Id { get; set; }
+    public Guid PersonId { get; set; }
+    public Person? Person { get; set; }
+    public Guid OrganisationId { get; set; }
+    public ConsentPurpose Purpose { get; set; }
+    public DateOnly GivenOn { get; set; }
+    public Guid RecordedById { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
+    public DateOnly? WithdrawnOn { get; set; }
+    public Guid? WithdrawnById { get; set; }
+    public DateTime? WithdrawnAtUtc { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>
+/// One NEN 7513-style audit entry. Append-only: each entry carries the hash of the previous one,
+/// so a removed or altered entry breaks the chain (<c>konvooi audit verify</c>).
+/// Holds identifiers only, never names or other personal details.
+/// </summary>
+public sealed class AuditEntry
+{
+    public long Sequence { get; set; }
+    public DateTime OccurredAtUtc { get; set; }
+    public Guid? UserId { get; set; }
+    public string? Role { get; set; }
+    public Guid? OrganisationId { get; set; }
+    public required string Action { get; set; }
+    public required string EntityType { get; set; }
+    /// <summary>The record ids concerned, comma separated (a list view logs every id shown).</summary>
+    public required string RecordIds { get; set; }
+    /// <summary>The person concerned, when there is exactly one, for the person's access history.</summary>
+    public Guid? PersonId { get; set; }
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+}

@@ -1,0 +1,105 @@
+using Konvooi.Features.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Konvooi.Features.Data;
+
+public sealed class KonvooiDbContext(DbContextOptions<KonvooiDbContext> options, CurrentActor actor)
+    : IdentityDbContext<KonvooiUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Coalition> Coalitions => Set<Coalition>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<PersonAssignment> PersonAssignments => Set<PersonAssignment>();
+    public DbSet<Consent> Consents => Set<Consent>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    // Read by the global query filters; EF parameterises these per context instance.
+    private Guid? ActorOrganisationId => actor.OrganisationId;
+    private Guid? ActorUserId => actor.UserId;
+    private bool ActorCanOpenPeople => actor.CanOpenPersonRecords;
+    private bool ActorSeesAllPeople => actor.SeesAllPeopleOfOrganisation;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<Coalition>(e =>
+        {
+            e.Property(c => c.Name).HasMaxLength(200);
+            e.Property(c => c.MunicipalityCode).HasMaxLength(6);
+        });
+
+        builder.Entity<Organisation>(e =>
+        {
+            e.Property(o => o.Name).HasMaxLength(200);
+            e.Property(o => o.Kind).HasConversion<string>().HasMaxLength(40);
+            e.HasOne(o => o.Coalition).WithMany(c => c.Organisations).HasForeignKey(o => o.CoalitionId);
+            e.HasIndex(o => new { o.CoalitionId, o.Name }).IsUnique();
+        });
+
+        builder.Entity<KonvooiUser>(e => e.Property(u => u.DisplayName).HasMaxLength(200));
+
+        builder.Entity<Membership>(e =>
+        {
+            e.Property(m => m.Role).HasConversion<string>().HasMaxLength(40);
+            e.HasOne(m => m.User).WithMany(u => u.Memberships).HasForeignKey(m => m.UserId);
+            e.HasOne(m => m.Organisation).WithMany().HasForeignKey(m => m.OrganisationId);
+            e.HasIndex(m => new { m.UserId, m.OrganisationId }).IsUnique();
+        });
+
+        builder.Entity<Person>(e =>
+        {
+            e.Property(p => p.FirstName).HasMaxLength(100);
+            e.Property(p => p.LastName).HasMaxLength(100);
+            e.Property(p => p.SearchName).HasMaxLength(201);
+            e.Property(p => p.Street).HasMaxLength(200);
+            e.Property(p => p.HouseNumber).HasMaxLength(20);
+            e.Property(p => p.PostalCode).HasMaxLength(10);
+            e.Property(p => p.City).HasMaxLength(100);
+            e.Property(p => p.Wijk).HasMaxLength(100);
+            e.Property(p => p.Phone).HasMaxLength(30);
+            e.Property(p => p.MigrationBackground).HasMaxLength(100);
+            e.Property(p => p.PreferredLanguage).HasMaxLength(50);
+            e.Property(p => p.LivingSituation).HasConversion<string>().HasMaxLength(40);
+            e.Property(p => p.Version).IsConcurrencyToken();
+            e.HasOne<Organisation>().WithMany().HasForeignKey(p => p.OrganisationId);
+            e.HasOne(p => p.ResponsibleProfessional).WithMany().HasForeignKey(p => p.ResponsibleProfessionalId);
+            e.HasMany(p => p.Assignments).WithOne().HasForeignKey(a => a.PersonId);
+            e.HasIndex(p => new { p.OrganisationId, p.LastName, p.FirstName });
+            // Need to know, enforced for every query: own organisation only; coordinators see all of it,
+            // professionals only their own people; other roles see no person records at all.
+            e.HasQueryFilter(p => ActorCanOpenPeople
+                && p.OrganisationId == ActorOrganisationId
+                && (ActorSeesAllPeople
+                    || p.ResponsibleProfessionalId == ActorUserId
+                    || p.Assignments.Any(a => a.UserId == ActorUserId)));
+        });
+
+        builder.Entity<PersonAssignment>(e => e.HasIndex(a => new { a.PersonId, a.UserId }).IsUnique());
+
+        builder.Entity<Consent>(e =>
+        {
+            e.Property(c => c.Purpose).HasConversion<string>().HasMaxLength(40);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne(c => c.Person).WithMany(p => p.Consents).HasForeignKey(c => c.PersonId);
+            e.HasIndex(c => new { c.PersonId, c.Purpose });
+            e.HasQueryFilter(c => ActorCanOpenPeople && c.OrganisationId == ActorOrganisationId);
+        });
+
+        builder.Entity<AuditEntry>(e =>
+        {
+            e.HasKey(a => a.Sequence);
+            e.Property(a => a.Sequence).ValueGeneratedNever();
+            e.Property(a => a.Action).HasMaxLength(60);
+            e.Property(a => a.EntityType).HasMaxLength(60);
+            e.Property(a => a.Role).HasMaxLength(40);
+            e.Property(a => a.PreviousHash).HasMaxLength(64);
+            e.Property(a => a.Hash).HasMaxLength(64);
+            e.HasIndex(a => a.PersonId);
+            e.HasIndex(a => new { a.OrganisationId, a.OccurredAtUtc });
+        });
+    }
+}

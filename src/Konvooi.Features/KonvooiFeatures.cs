@@ -1,0 +1,51 @@
+using Konvooi.Features.Audit;
+using Konvooi.Features.Data;
+using Konvooi.Features.Organisations;
+using Konvooi.Features.People;
+using Konvooi.Features.Security;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Konvooi.Features;
+
+public static class KonvooiFeatures
+{
+    /// <summary>The one registration call used by both the web app and the CLI.</summary>
+    public static IServiceCollection AddKonvooiFeatures(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var database = DatabaseSettings.FromConfiguration(configuration);
+        services.AddSingleton(database);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentActor>();
+        services.AddDbContext<KonvooiDbContext>(database.Apply);
+
+        services.AddIdentityCore<KonvooiUser>(options =>
+            {
+                // Long passphrases over composition rules (NCSC/NIST guidance), plus lockout.
+                options.Password.RequiredLength = 12;
+                options.Password.RequireDigit = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<KonvooiDbContext>()
+            .AddErrorDescriber<DutchIdentityErrorDescriber>();
+
+        services.AddScoped<AuditLog>();
+        services.AddScoped<VerifyAuditChain.Handler>();
+        services.AddScoped<ReadAuditLog.Handler>();
+        services.AddScoped<Setup.Handler>();
+        services.AddScoped<ListUsers.Handler>();
+        services.AddScoped<ListPeople.Handler>();
+        services.AddScoped<GetPerson.Handler>();
+        services.AddScoped<SavePerson.Handler>();
+        services.AddScoped<Consents.Handler>();
+        services.AddScoped<AccessHistory.Handler>();
+        return services;
+    }
+}

@@ -1,0 +1,113 @@
+using Konvooi.Domain.Access;
+using Konvooi.Features.Audit;
+using Konvooi.Features.Data;
+using Konvooi.Features.Organisations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Konvooi.Features.Seeding;
+
+/// <summary>
+/// A clearly marked fictional demo coalition, seeded only on a new database in quick-start mode.
+/// All names, addresses and numbers are invented; the town "Lindenhaven" does not exist.
+/// </summary>
+public static class DemoData
+{
+    public const string Password = "Demo-Konvooi-2026!";
+    public const string CoalitionName = "Demo-coalitie Lindenhaven (fictief)";
+
+    public sealed record DemoAccount(string Email, Role Role, string Organisation);
+
+    public static IReadOnlyList<DemoAccount> Accounts { get; } =
+    [
+        new("beheerder@welzijn.example", Role.Administrator, "Welzijn Lindenhaven (demo)"),
+        new("coordinator@welzijn.example", Role.Coordinator, "Welzijn Lindenhaven (demo)"),
+        new("professional@welzijn.example", Role.Professional, "Welzijn Lindenhaven (demo)"),
+        new("vrijwilliger@welzijn.example", Role.Volunteer, "Welzijn Lindenhaven (demo)"),
+        new("analist@welzijn.example", Role.Analyst, "Welzijn Lindenhaven (demo)"),
+        new("coordinator@zorg.example", Role.Coordinator, "Zorggroep De Linde (demo)"),
+        new("professional@zorg.example", Role.Professional, "Zorggroep De Linde (demo)"),
+    ];
+
+    private static readonly string[] FirstNames =
+    [
+        "Annie", "Bertus", "Cor", "Dirkje", "Evert", "Fenna", "Gerrit", "Hennie", "Ina", "Jaap", "Klaasje", "Lammert",
+        "Mientje", "Nelis", "Oeds", "Pietje", "Riek", "Sjoerd", "Trijntje", "Ubbo", "Vera", "Wietske", "Yde", "Zwaantje",
+        "Fatima", "Mohamed", "Yusuf", "Samira", "Ricardo", "Soraya",
+    ];
+
+    private static readonly string[] LastNames =
+    [
+        "Voorbeeld", "Proefhuis", "Oefenaar", "Testeling", "Denkbeeld", "Verzinsel", "Bedacht", "Fictiefsma",
+        "Nepveen", "Schijnberg", "Droomer", "Speelman", "Probeerder", "Ontwerp", "Schetsma",
+    ];
+
+    private static readonly string[] Wijken = ["Centrum", "Oost", "West", "De Hoven", "Lindenveld"];
+
+    public static async Task<bool> SeedIfEmptyAsync(KonvooiDbContext db, Setup.Handler setup, AuditLog audit, TimeProvider time, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(time);
+        if (await db.Coalitions.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var coalitionId = Created(await setup.CreateCoalitionAsync(CoalitionName, "GM9999", isDemo: true, cancellationToken).ConfigureAwait(false));
+        var organisations = new Dictionary<string, Guid>(StringComparer.Ordinal)
+        {
+            ["Welzijn Lindenhaven (demo)"] = Created(await setup.CreateOrganisationAsync(coalitionId, "Welzijn Lindenhaven (demo)", OrganisationKind.Welzijnsorganisatie, cancellationToken).ConfigureAwait(false)),
+            ["Zorggroep De Linde (demo)"] = Created(await setup.CreateOrganisationAsync(coalitionId, "Zorggroep De Linde (demo)", OrganisationKind.Zorgaanbieder, cancellationToken).ConfigureAwait(false)),
+        };
+        await setup.CreateOrganisationAsync(coalitionId, "Gemeente Lindenhaven (demo)", OrganisationKind.Gemeente, cancellationToken).ConfigureAwait(false);
+
+        var userIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var account in Accounts)
+        {
+            var name = $"Demo {account.Role.ToString().ToLowerInvariant()} ({account.Organisation.Split(' ')[0]})";
+            userIds[account.Email] = Created(await setup.CreateUserAsync(
+                new Setup.NewUser(account.Email, name, account.Role, organisations[account.Organisation], Password), cancellationToken).ConfigureAwait(false));
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var welzijn = organisations["Welzijn Lindenhaven (demo)"];
+        var zorg = organisations["Zorggroep De Linde (demo)"];
+        for (var i = 0; i < 30; i++)
+        {
+            var inZorg = i >= 24;
+            var person = new Person
+            {
+                Id = Guid.NewGuid(),
+                OrganisationId = inZorg ? zorg : welzijn,
+                FirstName = FirstNames[i],
+                LastName = LastNames[(i * 7) % LastNames.Length],
+                DateOfBirth = new DateOnly(1930 + ((i * 13) % 75), 1 + (i % 12), 1 + ((i * 5) % 28)),
+                Street = "Voorbeeldstraat",
+                HouseNumber = (10 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                PostalCode = $"99{10 + i} ZZ",
+                City = "Lindenhaven",
+                Wijk = Wijken[i % Wijken.Length],
+                Phone = $"06 9900 {1000 + (i * 37):D4}",
+                LivingSituation = (LivingSituation)(i % 4 == 3 ? 1 : i % 4 == 2 ? 2 : 0),
+                PreferredLanguage = i is 24 or 25 ? "Arabisch" : "Nederlands",
+                ResponsibleProfessionalId = inZorg
+                    ? userIds["professional@zorg.example"]
+                    : i % 2 == 0 ? userIds["professional@welzijn.example"] : null,
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+                Version = 1,
+            };
+            person.SearchName = $"{person.FirstName} {person.LastName}".ToLowerInvariant();
+            db.People.Add(person);
+            audit.Add(AuditActions.Create, nameof(Person), person.Id, person.Id);
+        }
+
+        await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    private static Guid Created(Setup.Outcome outcome) => outcome is Setup.Outcome.Created created
+        ? created.Id
+        : throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", ((Setup.Outcome.Rejected)outcome).Problems));
+}

@@ -1,0 +1,65 @@
+using System.Globalization;
+using Konvooi.Domain.Access;
+using Konvooi.Features.Data;
+
+namespace Konvooi.Web.Infrastructure;
+
+/// <summary>Dutch display texts for codes, and dates in Dutch time and format.</summary>
+public static class Dutch
+{
+    private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("nl-NL");
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    public static string Date(DateOnly date) => date.ToString("d MMMM yyyy", Culture);
+
+    public static string Date(DateOnly? date) => date is { } d ? Date(d) : "–";
+
+    public static string DateTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Amsterdam).ToString("d MMMM yyyy HH:mm", Culture);
+
+    public static int Age(DateOnly born, DateOnly today) =>
+        today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0);
+
+    public static string Text(LivingSituation value) => value switch
+    {
+        LivingSituation.Alone => "Woont alleen",
+        LivingSituation.WithPartner => "Woont met partner",
+        LivingSituation.WithOthers => "Woont met anderen",
+        LivingSituation.Institution => "Woont in een instelling",
+        _ => value.ToString(),
+    };
+
+    public static string Text(ConsentPurpose value) => value switch
+    {
+        ConsentPurpose.Registration => "Gegevens vastleggen",
+        ConsentPurpose.SharingByReferral => "Gegevens delen bij doorverwijzing naar een partner",
+        ConsentPurpose.DailyContactContacts => "Gegevens delen met de mensen van het dagelijks contactmoment",
+        ConsentPurpose.MonitorAggregates => "Meetellen in anonieme cijfers (monitor)",
+        _ => value.ToString(),
+    };
+
+    public static string Text(Role value) => value switch
+    {
+        Role.Administrator => "Beheerder",
+        Role.Coordinator => "Coördinator",
+        Role.Professional => "Professional",
+        Role.Volunteer => "Vrijwilliger",
+        Role.Analyst => "Analist",
+        _ => value.ToString(),
+    };
+
+    public static string RoleText(string? stored) =>
+        Enum.TryParse<Role>(stored, out var role) ? Text(role) : stored == "system" ? "Systeem" : stored ?? "–";
+
+    public static string ActionText(string action) => action switch
+    {
+        "view" => "Bekeken",
+        "list" => "In een lijst getoond",
+        "create" => "Aangemaakt",
+        "update" => "Gewijzigd",
+        "consent-record" => "Toestemming vastgelegd",
+        "consent-withdraw" => "Toestemming ingetrokken",
+        "access-history-view" => "Inzage in wie het dossier bekeek",
+        _ => action,
+    };
+}
