@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Konvooi.Cli.Commands;
 using Konvooi.Cli.Common;
 
 namespace Konvooi.Cli;
@@ -12,6 +13,12 @@ public static class KonvooiCli
         root.Options.Add(GuardedAction.VerboseOption);
 
         // One line per command group; each command builds its own options and calls a Domain or Features slice.
+        foreach (var command in SetupCommands.Create(console))
+        {
+            root.Subcommands.Add(command);
+        }
+
+        root.Subcommands.Add(BackupCommand.Create(console));
         return root;
     }
 
@@ -20,7 +27,8 @@ public static class KonvooiCli
         ArgumentNullException.ThrowIfNull(console);
         var root = Build(console);
         var parsed = root.Parse(args);
-        var configuration = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        // On a usage error the help text goes to standard error: standard output carries results only.
+        var configuration = new InvocationConfiguration { Output = parsed.Errors.Count > 0 ? console.Error : console.Out, Error = console.Error };
         var exit = await parsed.InvokeAsync(configuration).ConfigureAwait(false);
         await console.Out.FlushAsync().ConfigureAwait(false);
         await console.Error.FlushAsync().ConfigureAwait(false);

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+using Konvooi.Features.Data;
+using Konvooi.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Konvooi.Features.Tests.Data;
+
+public sealed partial class SchemaTests
+{
+    /// <summary>
+    /// The reviewed allow-list of places that may bypass the tenant query filters. Adding a bypass
+    /// means adding it here, in a reviewed change, with the reason.
+    /// </summary>
+    private static readonly HashSet<string> QueryFilterBypassAllowList = new(StringComparer.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrations_ApplyOnEmptyDatabase_AndMatchTheModel(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.BuildServices();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
+
+        await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration for " + provider);
+    }
+
+    [Fact]
+    public async Task Sqlite_AfterMigrate_UsesWalAndFullSynchronous()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestDatabase.Sqlite);
+        await using var services = database.BuildServices();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
+        await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
+
+        await db.Database.OpenConnectionAsync();
+        var connection = db.Database.GetDbConnection();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode;";
+        var journal = (string?)await command.ExecuteScalarAsync();
+        command.CommandText = "PRAGMA synchronous;";
+        var synchronous = (long?)await command.ExecuteScalarAsync();
+
+        Assert.Equal("wal", journal);
+        Assert.Equal(2L, synchronous); // 2 = FULL
+    }
+
+    [Fact]
+    public void Source_BypassesQueryFiltersOnlyOnTheAllowList()
+    {
+        var src = Path.Combine(RepositoryRoot(), "src");
+        var bypasses = Directory.EnumerateFiles(src, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (File: Path.GetRelativePath(src, f), Line: line)))
+            .Where(x => BypassPattern().IsMatch(x.Line))
+            .Select(x => x.File)
+            .Distinct()
+            .ToList();
+
+        Assert.All(bypasses, file => Assert.Contains(file, QueryFilterBypassAllowList));
+    }
+
+    internal static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Konvooi.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Konvooi.slnx not found above the test folder");
+    }
+
+    [GeneratedRegex(@"IgnoreQueryFilters\s*\(")]
+    private static partial Regex BypassPattern();
+}
