@@ -67,8 +67,11 @@ public static class KonvooiWebApp
             .AddPolicy(PersonRecordsPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanOpenPersonRecords)))
             .AddPolicy(AdministratorPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanManageUsers)));
 
+        // Dutch letters (ë, é, ï) as themselves in the HTML, not as numeric entities.
+        builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddRazorPages(options =>
         {
+            options.Conventions.ConfigureFilter(new MethodNotAllowedPageFilter());
             options.Conventions.AuthorizeFolder("/People", PersonRecordsPolicy);
             options.Conventions.AuthorizeFolder("/Admin", AdministratorPolicy);
             options.Conventions.AllowAnonymousToPage("/Account/Login");

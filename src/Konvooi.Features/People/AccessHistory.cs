@@ -10,12 +10,16 @@ public static class AccessHistory
 {
     public sealed record Row(DateTime OccurredAtUtc, string UserName, string? Role, string Action, string EntityType);
 
+    public sealed record Result(string PersonName, IReadOnlyList<Row> Rows);
+
     public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor)
     {
-        public async Task<IReadOnlyList<Row>?> HandleAsync(Guid personId, CancellationToken cancellationToken)
+        public async Task<Result?> HandleAsync(Guid personId, CancellationToken cancellationToken)
         {
-            var visible = await db.People.AnyAsync(p => p.Id == personId, cancellationToken).ConfigureAwait(false);
-            if (!visible)
+            var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
+                .Select(p => new { p.FirstName, p.LastName })
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (person is null)
             {
                 return null;
             }
@@ -34,12 +38,12 @@ public static class AccessHistory
             audit.Add(AuditActions.AccessHistoryView, nameof(Person), personId, personId);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-            return entries.Select(e => new Row(
+            return new Result($"{person.FirstName} {person.LastName}", entries.Select(e => new Row(
                 e.OccurredAtUtc,
                 e.UserId is { } u ? names.GetValueOrDefault(u, "onbekend") : "systeem",
                 e.Role,
                 e.Action,
-                e.EntityType)).ToList();
+                e.EntityType)).ToList());
         }
     }
 }

@@ -4,7 +4,7 @@ using Konvooi.Features.Data;
 namespace Konvooi.Features.People;
 
 /// <summary>The person form, as posted by the browser. Messages are Dutch (B1) and shown beside the field.</summary>
-public sealed class PersonInput : IValidatableObject
+public sealed class PersonInput
 {
     [Required(ErrorMessage = "Vul de voornaam in.")]
     [StringLength(100, ErrorMessage = "De voornaam is te lang (maximaal 100 tekens).")]
@@ -17,6 +17,7 @@ public sealed class PersonInput : IValidatableObject
     public string? LastName { get; set; }
 
     [Required(ErrorMessage = "Vul de geboortedatum in.")]
+    [PlausibleBirthDate]
     [Display(Name = "Geboortedatum")]
     public DateOnly? DateOfBirth { get; set; }
 
@@ -61,22 +62,6 @@ public sealed class PersonInput : IValidatableObject
 
     /// <summary>The version the form was loaded with; a different stored version means someone else saved in between.</summary>
     public int Version { get; set; }
-
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (DateOfBirth is { } born)
-        {
-            var today = DateOnly.FromDateTime(DateTime.UtcNow);
-            if (born > today)
-            {
-                yield return new ValidationResult("De geboortedatum kan niet in de toekomst liggen.", [nameof(DateOfBirth)]);
-            }
-            else if (born.Year < 1900)
-            {
-                yield return new ValidationResult("Controleer het jaar van de geboortedatum.", [nameof(DateOfBirth)]);
-            }
-        }
-    }
 
     public static PersonInput From(Person person)
     {
@@ -123,5 +108,24 @@ public sealed class PersonInput : IValidatableObject
     {
         var cleaned = Clean(value)?.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
         return cleaned is null ? null : $"{cleaned[..4]} {cleaned[4..]}";
+    }
+}
+
+/// <summary>A birth date that is not in the future and not before 1900.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class PlausibleBirthDateAttribute : ValidationAttribute
+{
+    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
+    {
+        ArgumentNullException.ThrowIfNull(validationContext);
+        var members = validationContext.MemberName is { } name ? new[] { name } : null;
+        return value switch
+        {
+            DateOnly born when born > DateOnly.FromDateTime(DateTime.UtcNow) =>
+                new ValidationResult("De geboortedatum kan niet in de toekomst liggen.", members),
+            DateOnly born when born.Year < 1900 =>
+                new ValidationResult("Controleer het jaar van de geboortedatum.", members),
+            _ => ValidationResult.Success,
+        };
     }
 }

@@ -32,6 +32,7 @@ public static class DemoData
     [
         "Annie", "Bertus", "Cor", "Dirkje", "Evert", "Fenna", "Gerrit", "Hennie", "Ina", "Jaap", "Klaasje", "Lammert",
         "Mientje", "Nelis", "Oeds", "Pietje", "Riek", "Sjoerd", "Trijntje", "Ubbo", "Vera", "Wietske", "Yde", "Zwaantje",
+        "Aafke", "Bauke", "Catrien", "Douwe", "Eelkje", "Folkert",
         "Fatima", "Mohamed", "Yusuf", "Samira", "Ricardo", "Soraya",
     ];
 
@@ -73,9 +74,9 @@ public static class DemoData
         var now = time.GetUtcNow().UtcDateTime;
         var welzijn = organisations["Welzijn Lindenhaven (demo)"];
         var zorg = organisations["Zorggroep De Linde (demo)"];
-        for (var i = 0; i < 30; i++)
+        for (var i = 0; i < FirstNames.Length; i++)
         {
-            var inZorg = i >= 24;
+            var inZorg = i >= 30;
             var person = new Person
             {
                 Id = Guid.NewGuid(),
@@ -90,7 +91,7 @@ public static class DemoData
                 Wijk = Wijken[i % Wijken.Length],
                 Phone = $"06 9900 {1000 + (i * 37):D4}",
                 LivingSituation = (LivingSituation)(i % 4 == 3 ? 1 : i % 4 == 2 ? 2 : 0),
-                PreferredLanguage = i is 24 or 25 ? "Arabisch" : "Nederlands",
+                PreferredLanguage = i is 30 or 31 ? "Arabisch" : "Nederlands",
                 ResponsibleProfessionalId = inZorg
                     ? userIds["professional@zorg.example"]
                     : i % 2 == 0 ? userIds["professional@welzijn.example"] : null,

@@ -8,18 +8,18 @@ public sealed class AccessHistoryModel(AccessHistory.Handler history) : PageMode
 {
     public Guid Id { get; private set; }
 
-    public IReadOnlyList<AccessHistory.Row> Rows { get; private set; } = [];
+    public AccessHistory.Result Result { get; private set; } = new(string.Empty, []);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         Id = id;
-        var rows = await history.HandleAsync(id, cancellationToken);
-        if (rows is null)
+        var result = await history.HandleAsync(id, cancellationToken);
+        if (result is null)
         {
             return NotFound();
         }
 
-        Rows = rows;
+        Result = result;
         return Page();
     }
 }

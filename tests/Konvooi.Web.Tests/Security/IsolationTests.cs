@@ -1,0 +1,102 @@
+using System.Net;
+using Konvooi.Features.Data;
+using Konvooi.Tests.Infrastructure;
+using Konvooi.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Konvooi.Web.Tests.Security;
+
+/// <summary>
+/// Enumerates every endpoint the app has and requests each route that takes an id as users who must
+/// not reach the record. A new route parameter this test does not know makes it fail, so a new
+/// route cannot slip past it.
+/// </summary>
+public sealed class IsolationTests
+{
+    private static readonly string[] Outsiders =
+    [
+        "coordinator@zorg.example",      // another organisation
+        "professional@zorg.example",     // another organisation
+        "vrijwilliger@welzijn.example",  // volunteers open no person records
+        "analist@welzijn.example",       // analysts open no person records
+        "beheerder@welzijn.example",     // administrators manage users, not people
+        "professional@welzijn.example",  // a professional who is not responsible for this person
+    ];
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryRouteWithAnId_OutsidersGet404Or403_AndTheRecordIsUnchanged(string provider)
+    {
+        await using var factory = await KonvooiWebFactory.CreateAsync(provider);
+        var person = await DemoLookup.PersonAsync(factory.Services, "Welzijn Lindenhaven (demo)", responsibleIsDemoProfessional: false);
+        var routes = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.Parameters.Count > 0)
+            .Select(e => e.RoutePattern)
+            .ToList();
+        Assert.NotEmpty(routes);
+
+        var urls = new List<string>();
+        foreach (var pattern in routes)
+        {
+            var unknown = pattern.Parameters.Select(p => p.Name).Where(n => n != "id").ToList();
+            Assert.True(unknown.Count == 0, $"Route {pattern.RawText} has parameters {string.Join(", ", unknown)} that {nameof(IsolationTests)} does not cover yet: add them here.");
+            urls.Add("/" + pattern.RawText!.Replace("{id:guid}", person.Id.ToString("D"), StringComparison.Ordinal).TrimStart('/'));
+        }
+
+        foreach (var email in Outsiders)
+        {
+            using var session = await factory.SignInAsync(email);
+            var token = WebSession.AntiforgeryToken(await session.GetHtmlAsync("/Account/Logout"));
+            foreach (var url in urls)
+            {
+                var get = await session.GetAsync(url);
+                Assert.True(get.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"GET {url} as {email}: {(int)get.StatusCode}");
+                Assert.DoesNotContain(person.LastName, await get.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+                using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token,
+                    ["Input.FirstName"] = "Overschreven",
+                    ["Input.LastName"] = "Overschreven",
+                    ["Input.DateOfBirth"] = "1950-01-01",
+                    ["Input.LivingSituation"] = "Alone",
+                    ["Input.Version"] = "1",
+                    ["Record.Purpose"] = "Registration",
+                    ["Record.GivenOn"] = "2026-01-01",
+                });
+                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw" })
+                {
+                    var post = await session.Client.PostAsync(new Uri(url + handler, UriKind.Relative), form);
+                    Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
+                        $"POST {url}{handler} as {email}: {(int)post.StatusCode}");
+                }
+            }
+        }
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
+        var stored = await db.People.IgnoreQueryFilters().SingleAsync(p => p.Id == person.Id);
+        Assert.Equal(person.FirstName, stored.FirstName);
+        Assert.Equal(1, stored.Version);
+        Assert.False(await db.Consents.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
+    }
+
+    [Fact]
+    public async Task EveryPersonPage_ResponsibleProfessionalAndCoordinator_CanOpenIt()
+    {
+        await using var factory = await KonvooiWebFactory.CreateAsync();
+        var person = await DemoLookup.PersonAsync(factory.Services, "Welzijn Lindenhaven (demo)", responsibleIsDemoProfessional: true);
+
+        foreach (var email in new[] { "coordinator@welzijn.example", "professional@welzijn.example" })
+        {
+            using var session = await factory.SignInAsync(email);
+            foreach (var url in new[] { $"/People/{person.Id}", $"/People/{person.Id}/Edit", $"/People/{person.Id}/Consents", $"/People/{person.Id}/AccessHistory" })
+            {
+                Assert.Contains(person.LastName, await session.GetHtmlAsync(url), StringComparison.Ordinal);
+            }
+        }
+    }
+}
