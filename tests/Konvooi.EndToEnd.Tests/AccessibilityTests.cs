@@ -1,0 +1,88 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Konvooi.Web.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace Konvooi.EndToEnd.Tests;
+
+/// <summary>axe (WCAG 2.0/2.1 A and AA) on every page, including forms showing their error messages.</summary>
+[Collection(BrowserTests.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    private static readonly AxeRunOptions Wcag21AA = new()
+    {
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    };
+
+    [Fact]
+    public async Task EveryPage_HasNoWcag21AaViolations()
+    {
+        var person = await DemoLookup.PersonAsync(fixture.Factory.Services, "Welzijn Lindenhaven (demo)", responsibleIsDemoProfessional: true);
+        var violations = new List<string>();
+
+        await using (var anonymous = await fixture.ScanContextAsync())
+        {
+            var page = await anonymous.NewPageAsync();
+            await ScanAsync(page, "/Account/Login", violations);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Aanmelden" }).ClickAsync();
+            await ScanAsync(page, null, violations, "login with errors");
+        }
+
+        await using (var coordinator = await fixture.ScanContextAsync())
+        {
+            var page = await coordinator.NewPageAsync();
+            await PersonJourneyTests.SignInAsync(page, "coordinator@welzijn.example");
+            foreach (var url in new[]
+            {
+                "/", "/People", "/People?search=zzz", "/People/Create", $"/People/{person.Id}", $"/People/{person.Id}/Edit",
+                $"/People/{person.Id}/Consents", $"/People/{person.Id}/AccessHistory", $"/People/{Guid.NewGuid()}", "/Account/Logout",
+            })
+            {
+                await ScanAsync(page, url, violations);
+            }
+
+            await page.GotoAsync("/People/Create");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+            await ScanAsync(page, null, violations, "create with errors");
+        }
+
+        await using (var admin = await fixture.ScanContextAsync())
+        {
+            var page = await admin.NewPageAsync();
+            await PersonJourneyTests.SignInAsync(page, "beheerder@welzijn.example");
+            foreach (var url in new[] { "/Admin/Users", "/Admin/Audit", "/People" })
+            {
+                await ScanAsync(page, url, violations);
+            }
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    [Fact]
+    public async Task Axe_OnAPageWithKnownProblems_ReportsThem()
+    {
+        await using var context = await fixture.ScanContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("<html><body><img src='x.png'><input type='text'></body></html>");
+
+        var result = await page.RunAxe(Wcag21AA);
+
+        Assert.Contains(result.Violations, v => v.Id == "html-has-lang");
+        Assert.Contains(result.Violations, v => v.Id == "image-alt");
+    }
+
+    private static async Task ScanAsync(IPage page, string? url, List<string> violations, string? label = null)
+    {
+        if (url is not null)
+        {
+            await page.GotoAsync(url);
+        }
+
+        var result = await page.RunAxe(Wcag21AA);
+        foreach (var violation in result.Violations)
+        {
+            violations.Add($"{label ?? url}: {violation.Id} ({violation.Impact}) {violation.Help} — {string.Join(" | ", violation.Nodes.Select(n => n.Html).Take(3))}");
+        }
+    }
+}
