@@ -1,0 +1,54 @@
+using Konvooi.Domain.Access;
+
+namespace Konvooi.Domain.Tests;
+
+public sealed class PermissionMatrixTests
+{
+    private static readonly (string Label, Func<Role, bool> Rule)[] Rows =
+    [
+        ("Open person records", Permissions.CanOpenPersonRecords),
+        ("See every person of the organisation", Permissions.SeesAllPeopleOfOrganisation),
+        ("Register new people", Permissions.CanCreatePeople),
+        ("Choose the responsible professional", Permissions.CanAssignProfessionals),
+        ("Manage user accounts", Permissions.CanManageUsers),
+        ("Read the audit log", Permissions.CanReadAuditLog),
+        ("See aggregated monitor figures", Permissions.CanReadMonitor),
+    ];
+
+    [Fact]
+    public void DocsPermissionsMd_MatrixEqualsTheCode()
+    {
+        var roles = Enum.GetValues<Role>();
+        var lines = new List<string>
+        {
+            "| Permission | " + string.Join(" | ", roles) + " |",
+            "| --- |" + string.Concat(roles.Select(_ => " --- |")),
+        };
+        lines.AddRange(Rows.Select(r => $"| {r.Label} | " + string.Join(" | ", roles.Select(role => r.Rule(role) ? "yes" : "no")) + " |"));
+        var expected = string.Join('\n', lines);
+
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "permissions.md"));
+        var start = doc.IndexOf("<!-- matrix:start -->", StringComparison.Ordinal) + "<!-- matrix:start -->".Length;
+        var end = doc.IndexOf("<!-- matrix:end -->", StringComparison.Ordinal);
+
+        Assert.Equal(expected, doc[start..end].Trim());
+    }
+
+    [Theory]
+    [InlineData(Role.Volunteer)]
+    [InlineData(Role.Analyst)]
+    [InlineData(Role.Administrator)]
+    public void CanOpenPersonRecords_RolesWithoutNeedToKnow_AreRefused(Role role) =>
+        Assert.False(Permissions.CanOpenPersonRecords(role));
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Konvooi.slnx")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("Konvooi.slnx not found");
+    }
+}
