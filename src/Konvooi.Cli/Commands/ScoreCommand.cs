@@ -94,6 +94,7 @@ public static class ScoreCommand
 
         writer.EndRecord();
 
+        var djg = instrument.Shape == ResultShape.DeJongGierveld ? DjgScorer.Create(instrument, scorer.Settings) : null;
         var problems = 0;
         var rows = 0L;
         var answers = new int[itemIndexes.Length];
@@ -136,10 +137,23 @@ public static class ScoreCommand
                 writer.WriteField(reader.GetString(idIndex));
             }
 
-            var score = scorer.Score(answers);
-            for (var f = 0; f < instrument.OutputFields.Count; f++)
+            if (djg is not null)
             {
-                writer.WriteValue(score.Fields[f].Value);
+                // The hot path of large survey files: the allocation-free DJG scorer.
+                var djgScore = djg.Score(answers);
+                writer.WriteField(djgScore.Emotional);
+                writer.WriteField(djgScore.Social);
+                writer.WriteField(djgScore.Total);
+                writer.WriteField(djgScore.Level?.Code);
+                writer.WriteField(djgScore.MissingItems);
+            }
+            else
+            {
+                var score = scorer.Score(answers);
+                for (var f = 0; f < instrument.OutputFields.Count; f++)
+                {
+                    writer.WriteValue(score.Fields[f].Value);
+                }
             }
 
             writer.EndRecord();
