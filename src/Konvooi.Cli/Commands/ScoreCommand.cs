@@ -166,7 +166,7 @@ public static class ScoreCommand
 
         writer.Dispose(); // flushes into the spool, which stays open (leaveOpen)
         spool.Commit();
-        console.Error.WriteLine($"konvooi score: {rows.ToString(CultureInfo.InvariantCulture)} rows scored with {instrument.Id}");
+        console.Error.WriteLine($"konvooi score: {rows.ToString(CultureInfo.InvariantCulture)} {(rows == 1 ? "row" : "rows")} scored with {instrument.Id}");
         return ExitCodes.Success;
     }
 
