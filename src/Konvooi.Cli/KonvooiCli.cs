@@ -19,6 +19,7 @@ public static class KonvooiCli
         }
 
         root.Subcommands.Add(BackupCommand.Create(console));
+        root.Subcommands.Add(ScoreCommand.Create(console));
         return root;
     }
 
