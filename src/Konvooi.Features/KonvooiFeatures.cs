@@ -1,5 +1,6 @@
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
+using Konvooi.Features.Measurements;
 using Konvooi.Features.Organisations;
 using Konvooi.Features.People;
 using Konvooi.Features.Security;
@@ -46,6 +47,8 @@ public static class KonvooiFeatures
         services.AddScoped<SavePerson.Handler>();
         services.AddScoped<Consents.Handler>();
         services.AddScoped<AccessHistory.Handler>();
+        services.AddScoped<RecordMeasurement.Handler>();
+        services.AddScoped<ReadMeasurements.Handler>();
         return services;
     }
 }

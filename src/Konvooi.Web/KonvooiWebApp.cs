@@ -57,6 +57,16 @@ public static class KonvooiWebApp
                 },
             };
         });
+        // The periodic security-stamp refresh rebuilds the principal; a hand-over lock must survive it.
+        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.OnRefreshingPrincipal = context =>
+        {
+            if (context.CurrentPrincipal is { } current && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+            {
+                identity.AddClaims(HandoverLock.Claims(current));
+            }
+
+            return Task.CompletedTask;
+        });
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "konvooi.af";
@@ -106,6 +116,7 @@ public static class KonvooiWebApp
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<CurrentActorMiddleware>();
+        app.UseMiddleware<HandoverLockMiddleware>();
         app.UseAuthorization();
         app.MapHealthChecks("/health", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
         {

@@ -141,3 +141,43 @@ public sealed class AuditEntry
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 }
+
+public enum AdministrationMode
+{
+    /// <summary>Read aloud and answered face to face.</summary>
+    FaceToFace,
+
+    /// <summary>Read aloud and answered by phone.</summary>
+    Phone,
+
+    /// <summary>The person filled it in alone on the tablet (locked hand-over mode).</summary>
+    SelfCompletion,
+}
+
+/// <summary>
+/// One administration of an instrument: the answers as given, the language and text version shown,
+/// and the scores computed by the domain scorer at that moment. Corrections are new measurements.
+/// </summary>
+public sealed class Measurement
+{
+    public Guid Id { get; set; }
+    public Guid PersonId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public required string InstrumentId { get; set; }
+    public required string InstrumentVersion { get; set; }
+    /// <summary>ISO 639-1 language of the item texts shown.</summary>
+    public required string Language { get; set; }
+    /// <summary>Whether any text shown was a working translation rather than an authoritative version.</summary>
+    public bool UsedWorkingTranslation { get; set; }
+    public AdministrationMode Mode { get; set; }
+    public DateOnly AdministeredOn { get; set; }
+    public Guid AdministeredById { get; set; }
+    public DateTime RecordedAtUtc { get; set; }
+    /// <summary>Item code → option value as JSON; null for "wil ik niet zeggen" (missing).</summary>
+    public required string AnswersJson { get; set; }
+    /// <summary>Every result field (name → value) as JSON, as the scorer returned them.</summary>
+    public required string ScoresJson { get; set; }
+    public int? Total { get; set; }
+    public string? LevelCode { get; set; }
+    public int MissingItems { get; set; }
+}

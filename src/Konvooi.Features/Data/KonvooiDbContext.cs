@@ -15,6 +15,7 @@ public sealed class KonvooiDbContext(DbContextOptions<KonvooiDbContext> options,
     public DbSet<PersonAssignment> PersonAssignments => Set<PersonAssignment>();
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Measurement> Measurements => Set<Measurement>();
 
     // Read by the global query filters; EF parameterises these per context instance.
     private Guid? ActorOrganisationId => actor.OrganisationId;
@@ -87,6 +88,20 @@ public sealed class KonvooiDbContext(DbContextOptions<KonvooiDbContext> options,
             e.HasOne(c => c.Person).WithMany(p => p.Consents).HasForeignKey(c => c.PersonId);
             e.HasIndex(c => new { c.PersonId, c.Purpose });
             e.HasQueryFilter(c => ActorCanOpenPeople && c.OrganisationId == ActorOrganisationId);
+        });
+
+        builder.Entity<Measurement>(e =>
+        {
+            e.Property(m => m.InstrumentId).HasMaxLength(40);
+            e.Property(m => m.InstrumentVersion).HasMaxLength(40);
+            e.Property(m => m.Language).HasMaxLength(8);
+            e.Property(m => m.LevelCode).HasMaxLength(40);
+            e.Property(m => m.Mode).HasConversion<string>().HasMaxLength(20);
+            e.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId);
+            e.HasIndex(m => new { m.PersonId, m.InstrumentId, m.AdministeredOn });
+            // Handlers reach measurements only through a person the actor may see; this filter keeps
+            // other organisations' rows out even if one forgets.
+            e.HasQueryFilter(m => ActorCanOpenPeople && m.OrganisationId == ActorOrganisationId);
         });
 
         builder.Entity<AuditEntry>(e =>

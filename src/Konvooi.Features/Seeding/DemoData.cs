@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Konvooi.Domain.Access;
+using Konvooi.Domain.Questionnaires;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
 using Konvooi.Features.Organisations;
@@ -102,10 +104,50 @@ public static class DemoData
             person.SearchName = $"{person.FirstName} {person.LastName}".ToLowerInvariant();
             db.People.Add(person);
             audit.Add(AuditActions.Create, nameof(Person), person.Id, person.Id);
+            var administeredBy = inZorg ? userIds["coordinator@zorg.example"] : userIds["coordinator@welzijn.example"];
+            for (var wave = 0; wave < 1 + (i % 3); wave++)
+            {
+                var measurement = DemoMeasurement(person, administeredBy, i, wave, now);
+                db.Measurements.Add(measurement);
+                audit.Add(AuditActions.Create, nameof(Measurement), measurement.Id, person.Id);
+            }
         }
 
         await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>A DJG-11 administration with invented answers that improve a little per wave.</summary>
+    private static Measurement DemoMeasurement(Person person, Guid administeredBy, int seed, int wave, DateTime now)
+    {
+        var instrument = Instruments.Djg11;
+        var options = instrument.AnswerScales[0].OptionValues;
+        var answers = new Dictionary<string, string?>(StringComparer.Ordinal);
+        for (var item = 0; item < instrument.Items.Count; item++)
+        {
+            var pick = ((seed * 7) + (item * 3) + (wave * 5)) % options.Count;
+            answers[instrument.Items[item].Code] = options[pick];
+        }
+
+        var score = instrument.Score(answers);
+        return new Measurement
+        {
+            Id = Guid.NewGuid(),
+            PersonId = person.Id,
+            OrganisationId = person.OrganisationId,
+            InstrumentId = instrument.Id,
+            InstrumentVersion = instrument.Version,
+            Language = LocalizedText.Dutch,
+            Mode = AdministrationMode.FaceToFace,
+            AdministeredOn = DateOnly.FromDateTime(now).AddMonths(-3 * (2 - wave)).AddDays(-seed),
+            AdministeredById = administeredBy,
+            RecordedAtUtc = now,
+            AnswersJson = JsonSerializer.Serialize(answers),
+            ScoresJson = JsonSerializer.Serialize(score.Fields.ToDictionary(f => f.Name, f => f.Value)),
+            Total = score.Total,
+            LevelCode = score.Level?.Code,
+            MissingItems = score.MissingItems,
+        };
     }
 
     private static Guid Created(Setup.Outcome outcome) => outcome is Setup.Outcome.Created created

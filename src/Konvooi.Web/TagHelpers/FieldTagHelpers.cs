@@ -46,6 +46,9 @@ public sealed class FieldErrorTagHelper : TagHelper
 {
     public Microsoft.AspNetCore.Mvc.ViewFeatures.ModelExpression? For { get; set; }
 
+    /// <summary>The model-state key, for fields without a model expression (e.g. <c>Input.Answers[djg11-3]</c>).</summary>
+    public string? Name { get; set; }
+
     [ViewContext]
     [HtmlAttributeNotBound]
     public ViewContext? ViewContext { get; set; }
@@ -56,8 +59,9 @@ public sealed class FieldErrorTagHelper : TagHelper
     {
         ArgumentNullException.ThrowIfNull(output);
         output.TagName = null;
-        if (For is null || ViewContext is null
-            || !ViewContext.ModelState.TryGetValue(For.Name, out var entry) || entry.Errors.Count == 0)
+        var key = For?.Name ?? Name;
+        if (key is null || ViewContext is null
+            || !ViewContext.ModelState.TryGetValue(key, out var entry) || entry.Errors.Count == 0)
         {
             output.SuppressOutput();
             return;
@@ -65,7 +69,7 @@ public sealed class FieldErrorTagHelper : TagHelper
 
         var span = new TagBuilder("span");
         span.AddCssClass("field-error");
-        span.Attributes["id"] = ErrorId(For.Name);
+        span.Attributes["id"] = ErrorId(key);
         span.InnerHtml.Append("Fout: " + string.Join(" ", entry.Errors.Select(e => e.ErrorMessage)));
         output.Content.SetHtmlContent(span);
     }

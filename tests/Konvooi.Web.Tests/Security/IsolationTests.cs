@@ -38,12 +38,25 @@ public sealed class IsolationTests
             .ToList();
         Assert.NotEmpty(routes);
 
+        // Every route parameter this test knows, with a real value that belongs to the person.
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["id"] = person.Id.ToString("D"),
+            ["measurementId"] = (await MeasurementOfAsync(factory.Services, person.Id)).ToString("D"),
+        };
+        var measurementsBefore = await CountMeasurementsAsync(factory.Services, person.Id);
         var urls = new List<string>();
         foreach (var pattern in routes)
         {
-            var unknown = pattern.Parameters.Select(p => p.Name).Where(n => n != "id").ToList();
+            var unknown = pattern.Parameters.Select(p => p.Name).Where(n => !values.ContainsKey(n)).ToList();
             Assert.True(unknown.Count == 0, $"Route {pattern.RawText} has parameters {string.Join(", ", unknown)} that {nameof(IsolationTests)} does not cover yet: add them here.");
-            urls.Add("/" + pattern.RawText!.Replace("{id:guid}", person.Id.ToString("D"), StringComparison.Ordinal).TrimStart('/'));
+            var url = pattern.RawText!;
+            foreach (var parameter in pattern.Parameters)
+            {
+                url = System.Text.RegularExpressions.Regex.Replace(url, $@"\{{{parameter.Name}(:[^}}]*)?\}}", values[parameter.Name]);
+            }
+
+            urls.Add("/" + url.TrimStart('/'));
         }
 
         foreach (var email in Outsiders)
@@ -66,8 +79,10 @@ public sealed class IsolationTests
                     ["Input.Version"] = "1",
                     ["Record.Purpose"] = "Registration",
                     ["Record.GivenOn"] = "2026-01-01",
-                });
-                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw" })
+                    ["Input.Mode"] = "FaceToFace",
+                    ["Input.AdministeredOn"] = "2026-01-01",
+                }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
+                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11" })
                 {
                     var post = await session.Client.PostAsync(new Uri(url + handler, UriKind.Relative), form);
                     Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
@@ -82,6 +97,20 @@ public sealed class IsolationTests
         Assert.Equal(person.FirstName, stored.FirstName);
         Assert.Equal(1, stored.Version);
         Assert.False(await db.Consents.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
+        Assert.Equal(measurementsBefore, await db.Measurements.IgnoreQueryFilters().CountAsync(m => m.PersonId == person.Id));
+    }
+
+    private static async Task<int> CountMeasurementsAsync(IServiceProvider services, Guid personId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().Measurements.IgnoreQueryFilters().CountAsync(m => m.PersonId == personId);
+    }
+
+    private static async Task<Guid> MeasurementOfAsync(IServiceProvider services, Guid personId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().Measurements.IgnoreQueryFilters()
+            .Where(m => m.PersonId == personId).Select(m => m.Id).FirstAsync();
     }
 
     [Fact]
@@ -93,7 +122,12 @@ public sealed class IsolationTests
         foreach (var email in new[] { "coordinator@welzijn.example", "professional@welzijn.example" })
         {
             using var session = await factory.SignInAsync(email);
-            foreach (var url in new[] { $"/People/{person.Id}", $"/People/{person.Id}/Edit", $"/People/{person.Id}/Consents", $"/People/{person.Id}/AccessHistory" })
+            foreach (var url in new[]
+            {
+                $"/People/{person.Id}", $"/People/{person.Id}/Edit", $"/People/{person.Id}/Consents", $"/People/{person.Id}/AccessHistory",
+                $"/People/{person.Id}/Measurements", $"/People/{person.Id}/Measurements/New?instrument=djg11",
+                $"/People/{person.Id}/Measurements/{await MeasurementOfAsync(factory.Services, person.Id)}",
+            })
             {
                 Assert.Contains(person.LastName, await session.GetHtmlAsync(url), StringComparison.Ordinal);
             }
