@@ -195,6 +195,25 @@ public sealed class ScoreCommandTests
     }
 
     [Fact]
+    public async Task Score_UnbalancedQuotes_ReportedWithColumn()
+    {
+        var csv = Lines("item1,item2,item3", "1,\"2\"x,1");
+
+        var run = await Score(csv, "--instrument", "ucla3");
+
+        Assert.Equal((1, string.Empty), (run.ExitCode, run.StdOut));
+        Assert.Equal("line 2, column item2: unbalanced quotes (got '\"2\"x')", run.StdErr.Trim());
+    }
+
+    [Fact]
+    public async Task Score_MaxMissingAboveItemCount_ExitsOne()
+    {
+        var run = await Score(Lines("item1"), "--instrument", "djg6", "--max-missing", "7");
+
+        Assert.Equal((1, "--max-missing: must be between 0 and 6 for djg6 (got '7')"), (run.ExitCode, run.StdErr.Trim()));
+    }
+
+    [Fact]
     public async Task Score_UnknownInstrument_ExitsOne()
     {
         var run = await Score(Lines("item1"), "--instrument", "djg12");
