@@ -96,7 +96,9 @@ internal sealed class StrictJson
 
         if (number < min || number > max)
         {
-            Add(path, string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}"), value);
+            Add(path, min == max
+                ? string.Create(CultureInfo.InvariantCulture, $"must be {min}")
+                : string.Create(CultureInfo.InvariantCulture, $"must be between {min} and {max}"), value);
             return null;
         }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -45,19 +44,17 @@ public static partial class CatalogueJson
                 foreach (var item in array.EnumerateArray())
                 {
                     var path = StrictJson.Item("$.interventions", index++);
+                    if (item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var rawId)
+                        && rawId.ValueKind == JsonValueKind.String && !ids.Add(rawId.GetString()!))
+                    {
+                        json.Add(StrictJson.Child(path, "id"), "is used by an earlier intervention", rawId);
+                    }
+
                     var intervention = ReadIntervention(json, item, path);
-                    if (intervention is null)
+                    if (intervention is not null)
                     {
-                        continue;
+                        interventions.Add(intervention);
                     }
-
-                    if (!ids.Add(intervention.Id))
-                    {
-                        json.Add(StrictJson.Child(path, "id"), "is used by an earlier intervention", item.GetProperty("id"));
-                        continue;
-                    }
-
-                    interventions.Add(intervention);
                 }
             }
         }
@@ -286,8 +283,6 @@ public static partial class CatalogueJson
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,99}$", RegexOptions.CultureInvariant)]
     private static partial Regex IdPattern();
-
-    internal static string Invariant(decimal value) => value.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>Loads the starter catalogue embedded in this assembly once.</summary>
