@@ -462,4 +462,15 @@ public sealed class MatchingRuleTests
         Assert.All(MatchingRules.All, rule => Assert.Contains(testNames, n =>
             n.StartsWith(string.Concat(rule.Code.Split('_').Select(p => char.ToUpperInvariant(p[0]) + p[1..])) + "_", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void Docs_MatchingMd_ListsEveryRuleAdviceAndWeightKey()
+    {
+        var doc = File.ReadAllText(Path.Combine(ProfileJsonTests.RepositoryRoot(), "docs", "matching.md"));
+
+        var codes = MatchingRules.All.Select(r => r.Code)
+            .Concat(MatchingRules.AllAdvice.Select(a => a.Code))
+            .Concat(MatchingWeights.Defaults.Keys);
+        Assert.All(codes, code => Assert.Contains($"`{code}`", doc, StringComparison.Ordinal));
+    }
 }
