@@ -11,14 +11,14 @@ namespace Konvooi.Domain.Common;
 internal sealed class StrictJson
 {
     private const int MaxShownValueLength = 60;
-    private readonly List<JsonProblem> _problems = [];
+    private readonly List<InputProblem> _problems = [];
 
-    public IReadOnlyList<JsonProblem> Problems => _problems;
+    public IReadOnlyList<InputProblem> Problems => _problems;
 
     public bool HasProblems => _problems.Count > 0;
 
     /// <summary>Parses UTF-8 bytes (a leading byte-order mark is allowed) or records why it cannot.</summary>
-    public static JsonDocument? Parse(ReadOnlyMemory<byte> utf8, List<JsonProblem> problems)
+    public static JsonDocument? Parse(ReadOnlyMemory<byte> utf8, List<InputProblem> problems)
     {
         var bytes = utf8;
         var bom = Encoding.UTF8.Preamble;
@@ -35,15 +35,15 @@ internal sealed class StrictJson
         {
             var line = (ex.LineNumber ?? 0) + 1;
             var position = (ex.BytePositionInLine ?? 0) + 1;
-            problems.Add(new JsonProblem("$", string.Create(CultureInfo.InvariantCulture, $"not valid JSON at line {line}, position {position}")));
+            problems.Add(new InputProblem("$", string.Create(CultureInfo.InvariantCulture, $"not valid JSON at line {line}, position {position}")));
             return null;
         }
     }
 
     public void Add(string path, string reason, JsonElement? got = null) =>
-        _problems.Add(new JsonProblem(path, reason, got is { } value ? Show(value) : null));
+        _problems.Add(new InputProblem(path, reason, got is { } value ? Show(value) : null));
 
-    public void AddRange(IEnumerable<JsonProblem> problems) => _problems.AddRange(problems);
+    public void AddRange(IEnumerable<InputProblem> problems) => _problems.AddRange(problems);
 
     public static string Show(JsonElement value)
     {

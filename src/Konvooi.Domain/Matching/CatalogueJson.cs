@@ -14,7 +14,7 @@ public static partial class CatalogueJson
     /// <summary>Reads a catalogue from UTF-8 JSON (a byte-order mark is allowed).</summary>
     public static ReadResult<InterventionCatalogue> Read(ReadOnlyMemory<byte> utf8Json)
     {
-        var parseProblems = new List<JsonProblem>();
+        var parseProblems = new List<InputProblem>();
         using var document = StrictJson.Parse(utf8Json, parseProblems);
         if (document is null)
         {

@@ -48,18 +48,18 @@ public sealed record MatchingWeights
     public static ReadResult<MatchingWeights> Create(IReadOnlyDictionary<string, double> overrides)
     {
         ArgumentNullException.ThrowIfNull(overrides);
-        var problems = new List<JsonProblem>();
+        var problems = new List<InputProblem>();
         var merged = new Dictionary<string, double>(Defaults, StringComparer.Ordinal);
         foreach (var (key, value) in overrides)
         {
             var path = $"$.{key}";
             if (!Defaults.ContainsKey(key))
             {
-                problems.Add(new JsonProblem(path, "is not a weight key (see docs/matching.md)"));
+                problems.Add(new InputProblem(path, "is not a weight key (see docs/matching.md)"));
             }
             else if (double.IsNaN(value) || double.IsInfinity(value) || value < 0)
             {
-                problems.Add(new JsonProblem(path, "must be a number of 0 or more", value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+                problems.Add(new InputProblem(path, "must be a number of 0 or more", value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
             }
             else
             {

@@ -15,7 +15,7 @@ public static class ProfileJson
     /// <summary>Reads a profile from UTF-8 JSON (a byte-order mark is allowed).</summary>
     public static ReadResult<Profile> Read(ReadOnlyMemory<byte> utf8Json)
     {
-        var parseProblems = new List<JsonProblem>();
+        var parseProblems = new List<InputProblem>();
         using var document = StrictJson.Parse(utf8Json, parseProblems);
         if (document is null)
         {
