@@ -14,6 +14,7 @@ public static class KonvooiCli
 
         // One line per command group; each command builds its own options and calls a Domain or Features slice.
         root.Subcommands.Add(MatchCommand.Create(console));
+        root.Subcommands.Add(CatalogueCommand.Create(console));
         return root;
     }
 
