@@ -10,9 +10,21 @@ public static class Matcher
 {
     private static readonly Dictionary<string, string> LanguageNames = new(StringComparer.Ordinal)
     {
-        ["nl"] = "Nederlands", ["en"] = "Engels", ["ar"] = "Arabisch", ["tr"] = "Turks", ["de"] = "Duits",
-        ["fr"] = "Frans", ["es"] = "Spaans", ["pl"] = "Pools", ["uk"] = "Oekraïens", ["ru"] = "Russisch",
-        ["zh"] = "Chinees", ["so"] = "Somalisch", ["ti"] = "Tigrinya", ["fa"] = "Perzisch", ["pt"] = "Portugees",
+        ["nl"] = "Nederlands",
+        ["en"] = "Engels",
+        ["ar"] = "Arabisch",
+        ["tr"] = "Turks",
+        ["de"] = "Duits",
+        ["fr"] = "Frans",
+        ["es"] = "Spaans",
+        ["pl"] = "Pools",
+        ["uk"] = "Oekraïens",
+        ["ru"] = "Russisch",
+        ["zh"] = "Chinees",
+        ["so"] = "Somalisch",
+        ["ti"] = "Tigrinya",
+        ["fa"] = "Perzisch",
+        ["pt"] = "Portugees",
     };
 
     private static readonly string[] StrengthFlags = ["low_mastery", "low_resilience"];
