@@ -161,4 +161,48 @@ public sealed class MatchCommandTests
         Assert.Equal(1, run.ExitCode);
         Assert.NotEmpty(run.StdErr);
     }
+
+    [Fact]
+    public async Task Match_Weights_ChangeTheRanking()
+    {
+        const string profile = """{"djg11":{"emotional":4,"social":1},"causes":["partner_loss","children_far_or_none"],"preferences":{"modes":["phone"]}}""";
+        var path = Path.Combine(Path.GetTempPath(), $"konvooi-weights-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """{"mode_preference": 0}""");
+        try
+        {
+            var byDefault = await CliRunner.RunWithInputAsync(profile, "match", "--profile", "-", "--top", "1");
+            var tuned = await CliRunner.RunWithInputAsync(profile, "match", "--profile", "-", "--top", "1", "--weights", path);
+
+            Assert.Contains("\"weekly_phone_call\"", byDefault.StdOut, StringComparison.Ordinal);
+            Assert.Equal(0, tuned.ExitCode);
+            Assert.Contains("\"buddy\"", tuned.StdOut, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task Match_BadWeights_ExitsOneWithEveryProblem()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"konvooi-weights-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, """{"cause_fit": -1, "no_such_rule": 2, "type_fit": "high"}""");
+        try
+        {
+            var run = await CliRunner.RunWithInputAsync("{}", "match", "--profile", "-", "--weights", path);
+
+            Assert.Equal(1, run.ExitCode);
+            Assert.Equal(string.Empty, run.StdOut);
+            var lines = run.StdErr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(3, lines.Length);
+            Assert.Contains($"{path}: $.type_fit: must be a number of 0 or more (got \"high\")", lines);
+            Assert.Contains($"{path}: $.no_such_rule: is not a weight key (see docs/matching.md)", lines);
+            Assert.Contains($"{path}: $.cause_fit: must be a number of 0 or more (got -1)", lines);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }

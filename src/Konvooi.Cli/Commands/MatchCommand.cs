@@ -23,6 +23,10 @@ public static class MatchCommand
         {
             Description = "Toon alleen de N beste suggesties (zonder deze optie: alle).",
         };
+        var weightsOption = new Option<string?>("--weights")
+        {
+            Description = "Gewichten van de regels als JSON-object (docs/matching.md); ontbrekende sleutels houden hun standaardwaarde.",
+        };
         var outputOption = new Option<string>("--output")
         {
             Description = "Uitvoerbestand; '-' schrijft naar standaarduitvoer.",
@@ -33,6 +37,7 @@ public static class MatchCommand
         command.Options.Add(profileOption);
         command.Options.Add(catalogueOption);
         command.Options.Add(topOption);
+        command.Options.Add(weightsOption);
         command.Options.Add(outputOption);
         command.SetGuardedAction(console, parseResult =>
         {
@@ -47,12 +52,15 @@ public static class MatchCommand
             var catalogue = parseResult.GetValue(catalogueOption) is { } path
                 ? ReadCatalogue(path, console, problems)
                 : InterventionCatalogue.Starter;
-            if (problems.Count > 0 || profile is null || catalogue is null)
+            var weights = parseResult.GetValue(weightsOption) is { } weightsPath
+                ? ReadWeights(weightsPath, console, problems)
+                : MatchingWeights.Default;
+            if (problems.Count > 0 || profile is null || catalogue is null || weights is null)
             {
                 throw new CliUserException(problems);
             }
 
-            var result = Matcher.Match(profile, catalogue);
+            var result = Matcher.Match(profile, catalogue, weights);
 
             using var spool = new OutputSpool(parseResult.GetValue(outputOption)!, console);
             MatchResultJson.Write(spool.Stream, result, top);
@@ -83,6 +91,17 @@ public static class MatchCommand
         }
 
         return (result as ReadResult<InterventionCatalogue>.Success)?.Value;
+    }
+
+    private static MatchingWeights? ReadWeights(string path, CliConsole console, List<string> problems)
+    {
+        var result = MatchingWeights.Read(ReadAll(path, console));
+        if (result is ReadResult<MatchingWeights>.Failure bad)
+        {
+            problems.AddRange(bad.Problems.Select(p => $"{path}: {p}"));
+        }
+
+        return (result as ReadResult<MatchingWeights>.Success)?.Value;
     }
 
     private static byte[] ReadAll(string path, CliConsole console)

@@ -44,6 +44,45 @@ public sealed record MatchingWeights
     /// <exception cref="KeyNotFoundException">The key is not one of <see cref="Defaults"/>.</exception>
     public double this[string key] => _weights[key];
 
+    /// <summary>
+    /// Reads weight overrides from a JSON object such as <c>{"cause_fit": 4, "recognition": 0.5}</c>;
+    /// keys left out keep their default.
+    /// </summary>
+    public static ReadResult<MatchingWeights> Read(ReadOnlyMemory<byte> utf8Json)
+    {
+        var problems = new List<InputProblem>();
+        using var document = StrictJson.Parse(utf8Json, problems);
+        if (document is null)
+        {
+            return new ReadResult<MatchingWeights>.Failure(problems);
+        }
+
+        if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return new ReadResult<MatchingWeights>.Failure([new InputProblem("$", "must be an object of weight keys and numbers", StrictJson.Show(document.RootElement))]);
+        }
+
+        var overrides = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind == System.Text.Json.JsonValueKind.Number && property.Value.TryGetDouble(out var weight))
+            {
+                overrides[property.Name] = weight;
+            }
+            else
+            {
+                problems.Add(new InputProblem($"$.{property.Name}", "must be a number of 0 or more", StrictJson.Show(property.Value)));
+            }
+        }
+
+        return Create(overrides) switch
+        {
+            ReadResult<MatchingWeights>.Success ok when problems.Count == 0 => ok,
+            ReadResult<MatchingWeights>.Failure bad => new ReadResult<MatchingWeights>.Failure([.. problems, .. bad.Problems]),
+            _ => new ReadResult<MatchingWeights>.Failure(problems),
+        };
+    }
+
     /// <summary>Default weights with some replaced; unknown keys or negative weights are errors.</summary>
     public static ReadResult<MatchingWeights> Create(IReadOnlyDictionary<string, double> overrides)
     {
