@@ -21,8 +21,8 @@ public static class Vocabulary
         ["children_far_or_none"] = "geen kinderen of kinderen ver weg",
         ["caregiving_burden"] = "zware mantelzorg",
         ["financial_worries"] = "geldzorgen",
-        ["migration_language"] = "migratie, taal of cultuur",
-        ["feeling_different"] = "zich anders voelen, er niet bij horen",
+        ["migration_language"] = "migratie en een andere taal of cultuur",
+        ["feeling_different"] = "het gevoel er niet bij te horen",
         ["social_skills"] = "moeite met contact maken of houden",
         ["unrealistic_expectations"] = "verwachtingen van contact sluiten niet aan",
         ["lost_daily_rhythm"] = "het dagritme is weggevallen",
@@ -37,7 +37,7 @@ public static class Vocabulary
         ["strengthen_existing_contacts"] = "contact met bekenden versterken",
         ["new_contacts"] = "nieuwe mensen leren kennen",
         ["adjust_expectations"] = "verwachtingen bijstellen",
-        ["look_inward"] = "naar binnen kijken, nadenken over zichzelf",
+        ["look_inward"] = "nadenken over zichzelf en het eigen leven",
     };
 
     public static IReadOnlyDictionary<string, string> Elements { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -473,4 +473,14 @@ public sealed class MatchingRuleTests
             .Concat(MatchingWeights.Defaults.Keys);
         Assert.All(codes, code => Assert.Contains($"`{code}`", doc, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Weights_ReadFromJson_OverridesOnlyTheGivenKeys()
+    {
+        var result = MatchingWeights.Read("""{"cause_fit": 4.5}"""u8.ToArray());
+
+        var weights = Assert.IsType<Konvooi.Domain.Common.ReadResult<MatchingWeights>.Success>(result).Value;
+        Assert.Equal(4.5, weights["cause_fit"]);
+        Assert.Equal(MatchingWeights.Defaults["type_fit"], weights["type_fit"]);
+    }
 }
