@@ -205,4 +205,13 @@ public sealed class MatchCommandTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Match_ProfileWithByteOrderMark_IsRead()
+    {
+        var run = await CliRunner.RunWithInputAsync("\uFEFF" + """{"djg11":{"emotional":1,"social":4},"causes":["moved"]}""", "match", "--profile", "-");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\"group_meeting_activity\"", run.StdOut, StringComparison.Ordinal);
+    }
 }
