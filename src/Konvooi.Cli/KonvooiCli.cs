@@ -20,6 +20,8 @@ public static class KonvooiCli
 
         root.Subcommands.Add(BackupCommand.Create(console));
         root.Subcommands.Add(ScoreCommand.Create(console));
+        root.Subcommands.Add(MatchCommand.Create(console));
+        root.Subcommands.Add(CatalogueCommand.Create(console));
         return root;
     }
 
