@@ -36,6 +36,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             {
                 "/", "/People", "/People?search=zzz", "/People/Create", $"/People/{person.Id}", $"/People/{person.Id}/Edit",
                 $"/People/{person.Id}/Consents", $"/People/{person.Id}/AccessHistory", $"/People/{Guid.NewGuid()}", "/Account/Logout",
+                $"/People/{person.Id}/Measurements", $"/People/{person.Id}/Measurements/New",
             })
             {
                 await ScanAsync(page, url, violations);
@@ -44,6 +45,26 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             await page.GotoAsync("/People/Create");
             await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
             await ScanAsync(page, null, violations, "create with errors");
+
+            foreach (var instrument in Konvooi.Domain.Questionnaires.Instruments.All)
+            {
+                await page.GotoAsync($"/People/{person.Id}/Measurements/New?instrument={instrument.Id}");
+                await ScanAsync(page, null, violations, instrument.Id);
+                await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en uitkomst bekijken" }).ClickAsync();
+                await ScanAsync(page, null, violations, instrument.Id + " with errors");
+            }
+
+            await page.GotoAsync($"/People/{person.Id}/Measurements");
+            await page.Locator("table a").First.ClickAsync();
+            await ScanAsync(page, null, violations, "measurement result");
+
+            await page.GotoAsync($"/People/{person.Id}/Measurements/New?instrument=who5");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Geef de tablet aan de cliënt (zelf invullen)" }).ClickAsync();
+            await ScanAsync(page, null, violations, "handover questionnaire");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Stoppen zonder op te slaan" }).ClickAsync();
+            await ScanAsync(page, null, violations, "handover unlock");
+            await page.GetByLabel("Uw wachtwoord").FillAsync(Konvooi.Features.Seeding.DemoData.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Ontgrendelen" }).ClickAsync();
         }
 
         await using (var admin = await fixture.ScanContextAsync())
