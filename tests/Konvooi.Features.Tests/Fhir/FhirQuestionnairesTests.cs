@@ -11,6 +11,16 @@ public sealed class FhirQuestionnairesTests
     public static TheoryData<string> Ids => new(Instruments.All.Select(i => i.Id));
 
     [Fact]
+    public void ToQuestionnaire_Ucla3_CarriesTheLoincPanelCode()
+    {
+        var questionnaire = FhirQuestionnaires.ToQuestionnaire(Instruments.Ucla3);
+
+        var code = Assert.Single(questionnaire.Code);
+        Assert.Equal("http://loinc.org", code.System);
+        Assert.Equal("106418-7", code.Code); // loinc.org: Three-Item Loneliness scale panel
+    }
+
+    [Fact]
     public void ToQuestionnaire_Djg11_HasElevenChoiceItemsThenReadOnlyScores()
     {
         var questionnaire = FhirQuestionnaires.ToQuestionnaire(Instruments.Djg11);

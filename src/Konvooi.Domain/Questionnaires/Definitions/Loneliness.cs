@@ -12,6 +12,9 @@ internal static class Loneliness
     {
         Id = "ucla3",
         Version = "1.0",
+        // LOINC panel "Three-Item Loneliness scale [Three-Item Loneliness Scale]"; item 3 is LOINC 66867-3
+        // (loinc.org/66867-3, "Member of these Panels"). No LOINC codes are verified for the other instruments.
+        LoincCode = "106418-7",
         Names = [NlWorking("UCLA eenzaamheidsschaal (3 vragen)"), En("Three-item UCLA Loneliness Scale", HughesSource)],
         Citation = "Hughes, M.E., Waite, L.J., Hawkley, L.C. & Cacioppo, J.T. (2004). A short scale for measuring loneliness in large surveys: results from two population-based studies. Research on Aging 26(6), 655-672. doi:10.1177/0164027504268574.",
         Licence = "No explicit licence found; ONS guidance text is Crown copyright under the Open Government Licence.",
