@@ -47,6 +47,7 @@ public static class KonvooiFeatures
         services.AddScoped<SavePerson.Handler>();
         services.AddScoped<Consents.Handler>();
         services.AddScoped<AccessHistory.Handler>();
+        services.AddScoped<Assignments.Handler>();
         services.AddScoped<RecordMeasurement.Handler>();
         services.AddScoped<ReadMeasurements.Handler>();
         return services;

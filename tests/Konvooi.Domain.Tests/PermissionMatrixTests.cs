@@ -9,7 +9,7 @@ public sealed class PermissionMatrixTests
         ("Open person records", Permissions.CanOpenPersonRecords),
         ("See every person of the organisation", Permissions.SeesAllPeopleOfOrganisation),
         ("Register new people", Permissions.CanCreatePeople),
-        ("Choose the responsible professional", Permissions.CanAssignProfessionals),
+        ("Choose the responsible and assigned professionals", Permissions.CanAssignProfessionals),
         ("Manage user accounts", Permissions.CanManageUsers),
         ("Read the audit log", Permissions.CanReadAuditLog),
         ("See aggregated monitor figures", Permissions.CanReadMonitor),

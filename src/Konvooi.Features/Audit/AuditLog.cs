@@ -14,6 +14,8 @@ public static class AuditActions
     public const string ConsentRecord = "consent-record";
     public const string ConsentWithdraw = "consent-withdraw";
     public const string AccessHistoryView = "access-history-view";
+    public const string AssignmentAdd = "assignment-add";
+    public const string AssignmentRemove = "assignment-remove";
 }
 
 /// <summary>

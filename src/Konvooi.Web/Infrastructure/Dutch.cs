@@ -60,6 +60,8 @@ public static class Dutch
         "consent-record" => "Toestemming vastgelegd",
         "consent-withdraw" => "Toestemming ingetrokken",
         "access-history-view" => "Inzage in wie het dossier bekeek",
+        "assignment-add" => "Medewerker betrokken",
+        "assignment-remove" => "Medewerker niet meer betrokken",
         _ => action,
     };
 }

@@ -178,4 +178,44 @@ public sealed class PersonRecordTests
         Assert.Equal(new DateOnly(2026, 3, 1), stored.WithdrawnOn);
         Assert.Equal(orgs.CoordinatorA, stored.WithdrawnById);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Assignments_CoordinatorAssignsAndRemoves_ProfessionalSeesThePersonOnlyWhileAssigned(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.BuildServices();
+        var orgs = await TwoOrganisations.CreateAsync(services);
+        var id = await orgs.CreatePersonAsync(services, TwoOrganisations.ValidPerson("Team", orgs.OtherProfessionalA));
+
+        async Task<bool> ProfessionalSeesAsync()
+        {
+            await using var scope = TestDatabase.Scope(services, orgs.ProfessionalA, orgs.OrganisationA, Role.Professional);
+            return await scope.ServiceProvider.GetRequiredService<GetPerson.Handler>().HandleAsync(id, AuditActions.View, CancellationToken.None) is not null;
+        }
+
+        async Task<Assignments.Outcome> AsAsync(Guid user, Role role, Func<Assignments.Handler, Task<Assignments.Outcome>> act)
+        {
+            await using var scope = TestDatabase.Scope(services, user, orgs.OrganisationA, role);
+            return await act(scope.ServiceProvider.GetRequiredService<Assignments.Handler>());
+        }
+
+        var before = await ProfessionalSeesAsync();
+        var selfAssign = await AsAsync(orgs.OtherProfessionalA, Role.Professional, h => h.AddAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var added = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.AddAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var twice = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.AddAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var outsider = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.AddAsync(id, orgs.CoordinatorB, CancellationToken.None));
+        var during = await ProfessionalSeesAsync();
+        var removed = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.RemoveAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var after = await ProfessionalSeesAsync();
+
+        Assert.False(before);
+        Assert.IsType<Assignments.Outcome.Forbidden>(selfAssign);
+        Assert.IsType<Assignments.Outcome.Done>(added);
+        Assert.IsType<Assignments.Outcome.Invalid>(twice);
+        Assert.IsType<Assignments.Outcome.Invalid>(outsider);
+        Assert.True(during);
+        Assert.IsType<Assignments.Outcome.Done>(removed);
+        Assert.False(after);
+    }
 }

@@ -45,6 +45,7 @@ public sealed class IsolationTests
             ["measurementId"] = (await MeasurementOfAsync(factory.Services, person.Id)).ToString("D"),
         };
         var measurementsBefore = await CountMeasurementsAsync(factory.Services, person.Id);
+        var professionalId = await UserIdAsync(factory.Services, "professional@welzijn.example");
         var urls = new List<string>();
         foreach (var pattern in routes)
         {
@@ -81,8 +82,9 @@ public sealed class IsolationTests
                     ["Record.GivenOn"] = "2026-01-01",
                     ["Input.Mode"] = "FaceToFace",
                     ["Input.AdministeredOn"] = "2026-01-01",
+                    ["userId"] = professionalId.ToString("D"),
                 }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
-                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11" })
+                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove" })
                 {
                     var post = await session.Client.PostAsync(new Uri(url + handler, UriKind.Relative), form);
                     Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
@@ -97,7 +99,14 @@ public sealed class IsolationTests
         Assert.Equal(person.FirstName, stored.FirstName);
         Assert.Equal(1, stored.Version);
         Assert.False(await db.Consents.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
+        Assert.False(await db.PersonAssignments.AnyAsync(a => a.PersonId == person.Id));
         Assert.Equal(measurementsBefore, await db.Measurements.IgnoreQueryFilters().CountAsync(m => m.PersonId == person.Id));
+    }
+
+    private static async Task<Guid> UserIdAsync(IServiceProvider services, string email)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync();
     }
 
     private static async Task<int> CountMeasurementsAsync(IServiceProvider services, Guid personId)
