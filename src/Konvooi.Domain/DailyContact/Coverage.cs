@@ -4,7 +4,19 @@ namespace Konvooi.Domain.DailyContact;
 /// A person as the coverage report sees them: only the wijk and whether they are in the target group, which comes
 /// from the profile: lives alone and has no daily contact from their own network (JG-6).
 /// </summary>
-public sealed record CoveragePerson(Guid PersonId, string? Wijk, bool LivesAloneWithoutDailyContact);
+public sealed record CoveragePerson(Guid PersonId, string? Wijk, bool LivesAloneWithoutDailyContact)
+{
+    /// <summary>
+    /// The same rule as the matching flag <c>no_daily_contact</c>: <c>livesAlone</c> is true and <c>dailyContact</c>
+    /// is false. Unknown is not in the target group.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">When <paramref name="profile"/> is null.</exception>
+    public static CoveragePerson FromProfile(Guid personId, string? wijk, Matching.Profile profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        return new CoveragePerson(personId, wijk, profile.LivesAlone == true && profile.DailyContact == false);
+    }
+}
 
 /// <summary>
 /// One row of the coverage report. When <see cref="IsSuppressed"/> every number is null: the group is too small to

@@ -105,6 +105,18 @@ public sealed class CoverageTests
         Assert.Equal(0, report.Wijken[0].WithActiveArrangement);
     }
 
+    [Theory]
+    [InlineData(true, false, true)]    // lives alone, no daily contact: the JG-6 target group
+    [InlineData(true, true, false)]    // lives alone but has daily contact
+    [InlineData(true, null, false)]    // unknown is not "no"
+    [InlineData(false, false, false)]  // does not live alone
+    public void FromProfile_LivesAloneWithoutDailyContact_MatchesTheMatchingFlag(bool? livesAlone, bool? dailyContact, bool expected)
+    {
+        var person = CoveragePerson.FromProfile(Guid.NewGuid(), "Centrum", new Konvooi.Domain.Matching.Profile { LivesAlone = livesAlone, DailyContact = dailyContact });
+
+        Assert.Equal(expected, person.LivesAloneWithoutDailyContact);
+    }
+
     [Fact]
     public void Build_MissingWijk_IsGroupedAsUnknown()
     {
