@@ -57,6 +57,22 @@ public static class CalendarFeed
         return text.ToString();
     }
 
+    /// <summary>
+    /// The feed events of one contact: only the slots assigned to <paramref name="contactId"/>, in start order, each
+    /// with the link <paramref name="linkFor"/> gives it.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">When an argument is null.</exception>
+    public static IReadOnlyList<FeedEvent> EventsFor(IEnumerable<Slot> slots, Guid contactId, Func<Slot, Uri> linkFor)
+    {
+        ArgumentNullException.ThrowIfNull(slots);
+        ArgumentNullException.ThrowIfNull(linkFor);
+        return slots
+            .Where(s => s.ContactId == contactId)
+            .OrderBy(s => s.StartUtc)
+            .Select(s => new FeedEvent(s.Reference, s.StartUtc, s.EndUtc, linkFor(s)))
+            .ToList();
+    }
+
     /// <summary>Escapes a TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks.</summary>
     /// <exception cref="ArgumentNullException">When <paramref name="value"/> is null.</exception>
     public static string EscapeText(string value)

@@ -48,6 +48,7 @@ public static class SlotGenerator
     /// in the same order.
     /// </remarks>
     /// <exception cref="ArgumentNullException">When an argument is null.</exception>
+    /// <exception cref="ArgumentException">When the window ends before it starts: validate the arrangement first.</exception>
     public static IReadOnlyList<Slot> Generate(
         Arrangement arrangement,
         DateOnly from,
@@ -57,6 +58,11 @@ public static class SlotGenerator
     {
         ArgumentNullException.ThrowIfNull(arrangement);
         ArgumentNullException.ThrowIfNull(zone);
+        if (arrangement.Window.End <= arrangement.Window.Start)
+        {
+            throw new ArgumentException("The arrangement's window must end after it starts; validate it first.", nameof(arrangement));
+        }
+
         unavailable ??= [];
 
         var slots = new List<Slot>();

@@ -168,6 +168,39 @@ public sealed class ArrangementValidatorTests
     }
 
     [Fact]
+    public void Validate_CallContactNotInContacts_IsRefused()
+    {
+        var arrangement = Fixtures.Daily() with
+        {
+            Escalation = EscalationLadder.Default with { MayBeCalledContactIds = [Fixtures.Cor, Fixtures.Dewi] },
+        };
+
+        Assert.Equal(["daily-contact.unknown-call-contact"], Codes(arrangement));
+    }
+
+    [Fact]
+    public void Validate_ContactTwiceOrWithoutName_IsRefused()
+    {
+        var arrangement = Fixtures.Daily() with
+        {
+            Contacts = [.. Fixtures.Daily().Contacts, new Contact(Fixtures.Anna, "Anna", ContactRole.Volunteer), new Contact(Fixtures.Dewi, " ", ContactRole.Family)],
+        };
+
+        Assert.Equal(["daily-contact.duplicate-contact", "daily-contact.contact-without-name"], Codes(arrangement));
+    }
+
+    [Fact]
+    public void Validate_CoordinatorLaterThanTwelveHours_IsRefused()
+    {
+        var arrangement = Fixtures.Daily() with
+        {
+            Escalation = new EscalationLadder(TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(13)),
+        };
+
+        Assert.Equal(["daily-contact.escalation-too-late"], Codes(arrangement));
+    }
+
+    [Fact]
     public void Validate_SeveralProblems_ReturnsAllOfThem()
     {
         var arrangement = Fixtures.Daily() with

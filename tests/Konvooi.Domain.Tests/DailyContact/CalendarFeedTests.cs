@@ -51,6 +51,22 @@ public sealed class CalendarFeedTests
     }
 
     [Fact]
+    public void EventsFor_Contact_HoldsOnlyTheirOwnSlotsAndNoPersonalData()
+    {
+        var arrangement = Fixtures.Daily() with { Topics = ["Hoe gaat het met de kat, Minoes?"] };
+        var slots = SlotGenerator.Generate(arrangement, new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 15), Fixtures.Amsterdam);
+
+        var events = CalendarFeed.EventsFor(slots, Fixtures.Bram, s => new Uri("https://konvooi.example/contact/slots/" + s.Reference));
+        var feed = CalendarFeed.Build(events, Fixtures.Utc(2026, 3, 1, 12, 0), "konvooi.example");
+
+        Assert.Equal(7, events.Count);
+        Assert.All(events, e => Assert.EndsWith(e.SlotReference, e.Link.AbsoluteUri, StringComparison.Ordinal));
+        Assert.DoesNotContain("Bram", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain("Minoes", feed, StringComparison.Ordinal);
+        Assert.DoesNotContain(Fixtures.PersonId.ToString("N"), feed, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_NoEvents_IsAnEmptyCalendar()
     {
         var feed = CalendarFeed.Build([], Fixtures.Utc(2026, 3, 28, 12, 0), "konvooi.example");

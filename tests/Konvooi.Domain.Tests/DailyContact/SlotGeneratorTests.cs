@@ -179,6 +179,14 @@ public sealed class SlotGeneratorTests
     }
 
     [Fact]
+    public void Generate_InvalidWindow_Throws()
+    {
+        var arrangement = Fixtures.Daily() with { Window = new TimeWindow(new TimeOnly(11, 0), new TimeOnly(10, 0)) };
+
+        Assert.Throws<ArgumentException>(() => SlotGenerator.Generate(arrangement, new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 2), Fixtures.Amsterdam));
+    }
+
+    [Fact]
     public void Generate_Reference_IsOpaqueAndStable()
     {
         var slot = SlotGenerator.Generate(Fixtures.Daily(), new DateOnly(2026, 3, 3), new DateOnly(2026, 3, 3), Fixtures.Amsterdam)[0];
