@@ -8,6 +8,9 @@ namespace Konvooi.Domain.DailyContact;
 /// </summary>
 public static class SlotMachine
 {
+    /// <summary>The longest note a contact can leave with a confirmation: a short remark, not a report.</summary>
+    public const int MaxNoteLength = 500;
+
     /// <summary>
     /// Brings <paramref name="state"/> up to <paramref name="nowUtc"/>: opens the window, marks it missed at the
     /// window end and takes every escalation step whose time has come and that is after the last step taken.
@@ -106,6 +109,11 @@ public static class SlotMachine
         if (confirmation.By is Confirmer.ByContact byContact && !MayConfirm(state, byContact.ContactId))
         {
             return Reject("daily-contact.not-your-slot", "Dit contactmoment staat niet op jouw naam. Je kunt alleen je eigen contactmomenten bevestigen.");
+        }
+
+        if (confirmation.Note is { Length: > MaxNoteLength })
+        {
+            return Reject("daily-contact.note-too-long", $"Houd de notitie kort: hoogstens {MaxNoteLength} tekens.");
         }
 
         var isLate = confirmation.AtUtc >= slot.EndUtc;

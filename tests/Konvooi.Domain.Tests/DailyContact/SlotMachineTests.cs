@@ -281,6 +281,16 @@ public sealed class SlotMachineTests
         Assert.Equal("daily-contact.not-started", Rejected(outcome));
     }
 
+    [Theory]
+    [InlineData(500, false)]  // SlotMachine.MaxNoteLength
+    [InlineData(501, true)]
+    public void Confirm_NoteLength_IsLimited(int length, bool refused)
+    {
+        var outcome = SlotMachine.Confirm(Initial(), new Confirmation(Fixtures.Utc(2026, 6, 10, 8, 12), new Confirmer.ByContact(Fixtures.Anna), new string('a', length)));
+
+        Assert.Equal(refused, outcome is SlotCommandOutcome.Rejected);
+    }
+
     [Fact]
     public void Confirm_Twice_SecondIsRefused()
     {
