@@ -56,6 +56,13 @@ if ! dotnet build Konvooi.slnx --no-restore -c Release -v q -nologo; then
   echo "0 passed, 1 failed, 0 skipped"; exit 1
 fi
 
+# Lint step (conventions §9): formatting and analyzer style must already be applied.
+lint_failed=0
+log "checking formatting (dotnet format --verify-no-changes)"
+if ! dotnet format Konvooi.slnx --verify-no-changes --no-restore >&2; then
+  log "dotnet format found files to fix: run 'dotnet format Konvooi.slnx'"; lint_failed=1
+fi
+
 OUT=$(mktemp)
 dotnet test Konvooi.slnx --no-build -c Release 2>&1 | tee "$OUT"
 status=${PIPESTATUS[0]}
@@ -67,6 +74,7 @@ if grep -qE 'Test Run Aborted|testhost process exited|exited with error' "$OUT" 
 fi
 rm -f "$OUT"
 if [ "$status" -ne 0 ] && [ "$failed" = 0 ]; then failed=1; fi
+if [ "$lint_failed" = 1 ]; then failed=$((failed + 1)); status=1; fi
 if [ "${CI:-}" = "true" ] && [ "$skipped" != 0 ]; then
   log "CI=true: $skipped skipped test(s) count as a failure"; status=1
 fi
