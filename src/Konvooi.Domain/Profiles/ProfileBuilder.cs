@@ -47,10 +47,10 @@ public static class ProfileBuilder
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(rules);
         var answers = new Reader(input.Answers);
-        var djg = Latest(input.Measurements, "djg11", "djg6", requireTotal: true);
-        var mastery = Latest(input.Measurements, "mastery7-ggd", "mastery7", requireTotal: true);
-        var brs = Latest(input.Measurements, "brs", null, requireTotal: true);
-        var who5 = Latest(input.Measurements, "who5", null, requireTotal: true);
+        var djg = Latest(input.Measurements, "djg11", "djg6");
+        var mastery = Latest(input.Measurements, "mastery7-ggd", "mastery7");
+        var brs = Latest(input.Measurements, "brs", null);
+        var who5 = Latest(input.Measurements, "who5", null);
         var used = new[] { djg, mastery, brs, who5 }
             .OfType<ProfileMeasurement>()
             .Select(m => new InstrumentUsed(m.InstrumentId, m.InstrumentVersion, m.TakenOn))
@@ -61,7 +61,7 @@ public static class ProfileBuilder
         var causes = loneliness.IsLonely == false ? [] : Causes(answers);
         var (dailyContact, dailyEvidence) = DailyContact(answers, input.Convoy);
         var flags = new List<ProfileFlag>();
-        Flags(flags, input, answers, rules, loneliness.IsLonely, dailyContact, dailyEvidence, mastery, brs, djg);
+        Flags(flags, input, answers, rules, loneliness, dailyContact, dailyEvidence, mastery, brs);
 
         return new PersonProfile
         {
@@ -89,10 +89,11 @@ public static class ProfileBuilder
 
     private sealed record LonelinessFinding(bool? IsLonely, string? Type, string? Severity, Djg11Score? Djg11, IReadOnlyList<Evidence> Evidence);
 
-    private static ProfileMeasurement? Latest(IReadOnlyList<ProfileMeasurement> measurements, string preferred, string? alternative, bool requireTotal) =>
+    /// <summary>The latest measurement with a total of either instrument; on the same day <paramref name="preferred"/>.</summary>
+    private static ProfileMeasurement? Latest(IReadOnlyList<ProfileMeasurement> measurements, string preferred, string? alternative) =>
         measurements
             .Where(m => m.InstrumentId == preferred || m.InstrumentId == alternative)
-            .Where(m => !requireTotal || m.Score.Total is not null)
+            .Where(m => m.Score.Total is not null)
             .OrderByDescending(m => m.TakenOn)
             .ThenBy(m => m.InstrumentId == preferred ? 0 : 1)
             .FirstOrDefault();
@@ -215,18 +216,17 @@ public static class ProfileBuilder
         ProfileInput input,
         Reader answers,
         ProfileRules rules,
-        bool? isLonely,
+        LonelinessFinding loneliness,
         bool? dailyContact,
         IReadOnlyList<Evidence> dailyEvidence,
         ProfileMeasurement? mastery,
-        ProfileMeasurement? brs,
-        ProfileMeasurement? djg)
+        ProfileMeasurement? brs)
     {
         void Raise(string code, params Evidence[] evidence) => flags.Add(new ProfileFlag(code, FlagInsights[code], evidence));
 
-        if (isLonely == false && djg is not null && WeeklyContacts(answers, input.Convoy) is { } weekly && weekly.Count <= rules.IsolatedMaxWeeklyContacts)
+        if (loneliness.IsLonely == false && WeeklyContacts(answers, input.Convoy) is { } weekly && weekly.Count <= rules.IsolatedMaxWeeklyContacts)
         {
-            Raise("isolated_not_lonely", [.. Loneliness(djg).Evidence, .. weekly.Evidence]);
+            Raise("isolated_not_lonely", [.. loneliness.Evidence, .. weekly.Evidence]);
         }
 
         if (answers.YesNo("meaning.has_questions") == true && answers.Choice("meaning.from_missing_contact") == "no")
