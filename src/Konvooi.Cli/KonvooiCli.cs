@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Konvooi.Cli.Commands;
 using Konvooi.Cli.Common;
 
 namespace Konvooi.Cli;
@@ -12,6 +13,7 @@ public static class KonvooiCli
         root.Options.Add(GuardedAction.VerboseOption);
 
         // One line per command group; each command builds its own options and calls a Domain or Features slice.
+        root.Subcommands.Add(ScoreCommand.Create(console));
         return root;
     }
 

@@ -55,6 +55,7 @@ public sealed class InstrumentScorer
         }
 
         Instrument = instrument;
+        Settings = settings;
         _tables = instrument.Tables;
         _maxMissing = settings.MaxMissingItems ?? instrument.MissingRule.MaxMissingItems;
         if (instrument.Shape == ResultShape.DeJongGierveld)
@@ -64,6 +65,8 @@ public sealed class InstrumentScorer
     }
 
     public Instrument Instrument { get; }
+
+    public ScoringSettings Settings { get; }
 
     /// <summary>Scores option indexes in item order (<see cref="AnswerCodes.Missing"/> = missing).</summary>
     /// <exception cref="ArgumentException">Wrong number of answers or an index out of range.</exception>
