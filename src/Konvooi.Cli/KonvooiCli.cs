@@ -14,6 +14,7 @@ public static class KonvooiCli
 
         // One line per command group; each command builds its own options and calls a Domain or Features slice.
         root.Subcommands.Add(ScoreCommand.Create(console));
+        root.Subcommands.Add(MonitorCommands.Create(console));
         return root;
     }
 

@@ -20,12 +20,15 @@ public sealed class SurveyAggregates
     private readonly Dictionary<string[], int> _cellIndex = new(ValuesComparer.Instance);
     private readonly List<string[]> _cells = [];
     private readonly SlotTable _slots = new();
+    private int[][] _unitSlots = new int[16][];
     private long[] _unitRows = new long[16];
     private long[] _slotRows = new long[64];
     private int[] _slotUnit = new int[64];
     private int[] _slotCell = new int[64];
     private double[] _moments;
     private readonly int _width;
+    private readonly int _stride;
+    private readonly int _indicatorCount;
     private readonly bool _clustered;
 
     /// <exception cref="ArgumentNullException"><paramref name="layout"/> is null.</exception>
@@ -36,6 +39,8 @@ public sealed class SurveyAggregates
         ArgumentOutOfRangeException.ThrowIfLessThan(layout.IndicatorCount, 1);
         Layout = layout;
         _width = layout.SlotWidth;
+        _stride = layout.MomentCount;
+        _indicatorCount = layout.IndicatorCount;
         _clustered = layout.IsClustered;
         _moments = new double[64 * _width];
     }
@@ -120,9 +125,9 @@ public sealed class SurveyAggregates
     /// <exception cref="ArgumentException">The number of values does not match the layout.</exception>
     public void Add(int unit, int cell, double weight, ReadOnlySpan<double> values)
     {
-        if (values.Length != Layout.IndicatorCount)
+        if (values.Length != _indicatorCount)
         {
-            throw new ArgumentException($"expected {Layout.IndicatorCount} values, got {values.Length}", nameof(values));
+            throw new ArgumentException($"expected {_indicatorCount} values, got {values.Length}", nameof(values));
         }
 
         var slot = GetOrAddSlot(unit, cell);
@@ -130,27 +135,28 @@ public sealed class SurveyAggregates
         _unitRows[unit]++;
         RowCount++;
         var m = _moments.AsSpan(slot * _width, _width);
-        var stride = Layout.MomentCount;
-        for (var k = 0; k < values.Length; k++)
+        unchecked
         {
-            var y = values[k];
-            if (double.IsNaN(y))
+            for (int k = 0, o = 0; k < values.Length; k++, o += _stride)
             {
-                continue;
-            }
+                var y = values[k];
+                if (double.IsNaN(y))
+                {
+                    continue;
+                }
 
-            var o = k * stride;
-            var wy = weight * y;
-            m[o + Moment.Count] += 1;
-            m[o + Moment.SumW] += weight;
-            m[o + Moment.SumWy] += wy;
-            m[o + Moment.SumWyy] += wy * y;
-            if (!_clustered)
-            {
-                var ww = weight * weight;
-                m[o + Moment.SumWw] += ww;
-                m[o + Moment.SumWwy] += ww * y;
-                m[o + Moment.SumWwyy] += ww * y * y;
+                var wy = weight * y;
+                m[o + Moment.Count] += 1;
+                m[o + Moment.SumW] += weight;
+                m[o + Moment.SumWy] += wy;
+                m[o + Moment.SumWyy] += wy * y;
+                if (!_clustered)
+                {
+                    var ww = weight * weight;
+                    m[o + Moment.SumWw] += ww;
+                    m[o + Moment.SumWwy] += ww * y;
+                    m[o + Moment.SumWwyy] += ww * y * y;
+                }
             }
         }
     }
@@ -203,8 +209,20 @@ public sealed class SurveyAggregates
 
     private int GetOrAddSlot(int unit, int cell)
     {
+        // Fast path: a dense per-unit table for the first cells; the hash table holds everything.
+        var dense = (uint)unit < (uint)_unitSlots.Length ? _unitSlots[unit] : null;
+        if (dense is not null && (uint)cell < (uint)dense.Length && dense[cell] > 0)
+        {
+            return dense[cell] - 1;
+        }
+
         var key = ((long)unit << 32) | (uint)cell;
         var slot = _slots.GetOrAdd(key, out var added);
+        if (cell < DenseCellLimit)
+        {
+            RememberDense(unit, cell, slot);
+        }
+
         if (!added)
         {
             return slot;
@@ -222,6 +240,25 @@ public sealed class SurveyAggregates
         _slotUnit[slot] = unit;
         _slotCell[slot] = cell;
         return slot;
+    }
+
+    private const int DenseCellLimit = 4096;
+
+    private void RememberDense(int unit, int cell, int slot)
+    {
+        if (unit >= _unitSlots.Length)
+        {
+            Array.Resize(ref _unitSlots, Math.Max(unit + 1, _unitSlots.Length * 2));
+        }
+
+        var dense = _unitSlots[unit] ?? [];
+        if (cell >= dense.Length)
+        {
+            Array.Resize(ref dense, Math.Min(DenseCellLimit, Math.Max(cell + 1, dense.Length * 2)));
+            _unitSlots[unit] = dense;
+        }
+
+        dense[cell] = slot + 1;
     }
 
     /// <summary>Open-addressing map from a (unit, cell) key to a dense slot number.</summary>
