@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using Konvooi.Cli.Tabular;
 using Konvooi.Domain.Monitoring;
@@ -121,6 +122,7 @@ internal sealed class ChunkAggregator
     public List<RowProblem> Problems { get; } = [];
 
     /// <summary>Reads every remaining record of <paramref name="reader"/>; line numbers are shifted by <paramref name="lineOffset"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ReadAll(CsvReader reader, long lineOffset, Action<long>? progress = null)
     {
         var count = 0;
@@ -134,6 +136,7 @@ internal sealed class ChunkAggregator
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRecord(CsvReader reader, long lineOffset)
     {
         _rowProblems.Clear();
@@ -208,6 +211,7 @@ internal sealed class ChunkAggregator
         Rows++;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int DesignId(CsvReader reader, int column, ByteKeyMap map, long line, string missingReason)
     {
         var field = reader.GetFieldBytes(column).Trim((byte)' ');
@@ -220,6 +224,7 @@ internal sealed class ChunkAggregator
         return map.GetOrAdd(field, out _);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Unit(int stratum, int psu)
     {
         // Most files give each PSU one stratum: remember the last unit per PSU id (stored + 1).
@@ -258,6 +263,7 @@ internal sealed class ChunkAggregator
     /// through dense tables (combination so far × next value id → next combination), so a row costs a
     /// few array reads.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Cell(CsvReader reader)
     {
         var current = 0;
@@ -312,6 +318,7 @@ internal sealed class ChunkAggregator
         return Aggregates.GetOrAddCell(_cellValues);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private MappedAnswer MapAnswer(ReadOnlySpan<byte> field)
     {
         if (field.Length == 1 && (uint)(field[0] - '0') < 10)

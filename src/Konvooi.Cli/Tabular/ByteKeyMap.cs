@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace Konvooi.Cli.Tabular;
@@ -21,6 +22,7 @@ public sealed class ByteKeyMap
     public ReadOnlySpan<byte> KeyBytes(int id) => _arena.AsSpan(_keyStart[id], _keyLength[id]);
 
     /// <summary>The id of <paramref name="key"/>; <paramref name="added"/> is true when it was new.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int GetOrAdd(ReadOnlySpan<byte> key, out bool added)
     {
         // Keys of up to 7 bytes are packed with their length into the stored value itself, so equal

@@ -12,6 +12,7 @@ namespace Konvooi.Cli.Tabular;
 /// </summary>
 public sealed partial class CsvReader
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryParseUnquotedRecord()
     {
         var data = _buffer;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 
 namespace Konvooi.Cli.Tabular;
@@ -16,6 +17,7 @@ public static class NumberParsing
     /// ('.' or ','), with an optional exponent; surrounding spaces are allowed. The result is the correctly
     /// rounded double, as <see cref="double.Parse(string, IFormatProvider)"/> would give.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDouble(ReadOnlySpan<byte> text, byte decimalSeparator, out double value)
     {
         text = text.Trim((byte)' ');

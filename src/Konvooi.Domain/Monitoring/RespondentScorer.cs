@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Konvooi.Domain.Questionnaires;
 
 namespace Konvooi.Domain.Monitoring;
@@ -71,12 +72,14 @@ public sealed class RespondentScorer
     /// the scores the indicator needs) for option indexes in item order (<see cref="AnswerCodes.Missing"/> = missing).
     /// </summary>
     /// <exception cref="ArgumentException">Wrong number of answers or an option index out of range.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Evaluate(ReadOnlySpan<int> optionIndexes, Span<double> values)
     {
         var row = _djg is { } djg ? DjgRow(djg, optionIndexes) : PatternRow(optionIndexes);
         _values.AsSpan(row * _indicators.Length, _indicators.Length).CopyTo(values);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int DjgRow(DjgScorer djg, ReadOnlySpan<int> optionIndexes)
     {
         var score = djg.Score(optionIndexes);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Konvooi.Domain.Statistics;
 
 /// <summary>
@@ -123,6 +124,7 @@ public sealed class SurveyAggregates
     /// missing value, which leaves the respondent out of that indicator's domains but in the design.
     /// </summary>
     /// <exception cref="ArgumentException">The number of values does not match the layout.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(int unit, int cell, double weight, ReadOnlySpan<double> values)
     {
         if (values.Length != _indicatorCount)
@@ -207,6 +209,7 @@ public sealed class SurveyAggregates
 
     internal ReadOnlySpan<double> SlotMoments(int slot) => _moments.AsSpan(slot * _width, _width);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int GetOrAddSlot(int unit, int cell)
     {
         // Fast path: a dense per-unit table for the first cells; the hash table holds everything.
