@@ -163,7 +163,14 @@ def write_report(path, records, sizes, anchors, checks):
     print("wrote", path)
 
 
-NOTES = """## How konvooi does it
+NOTES = """## Reading these numbers
+
+`foreign cores` near 0 means the machine was otherwise idle. When other jobs ran (up to 2 cores on a
+2-core machine), every anchor is slowed, start-up-heavy processes (.NET, Python, R) more than the C
+program; compare the ratios within one run and rerun on a quiet machine for absolute times
+(`WAIT_IDLE_S=600` makes the driver wait up to 10 minutes for an idle machine before each run).
+
+## How konvooi does it
 
 One pass over the bytes: the CSV reader's vectorised fast path splits a quote-free record 32 bytes at a
 time; design fields and grouping values become integer ids through byte-keyed hash maps; answers map
