@@ -90,13 +90,13 @@ public sealed record Instrument
     /// <summary>The result fields the command line writes, in order (cli contract).</summary>
     public IReadOnlyList<string> OutputFields => Shape switch
     {
-        ResultShape.DeJongGierveld => ["emotional", "social", "total", "level", "missing_items"],
-        ResultShape.Who5 => ["raw", "percentage", "level"],
-        ResultShape.Ucla3 => ["total", "lonely"],
-        ResultShape.OnsDirect => ["answer", "chronic"],
-        ResultShape.Total => ["total"],
-        ResultShape.TotalAndLevel => ["total", "level"],
-        ResultShape.MeanAndBand => ["mean", "band"],
+        ResultShape.DeJongGierveld => ResultFieldNames.DeJongGierveld,
+        ResultShape.Who5 => ResultFieldNames.Who5,
+        ResultShape.Ucla3 => ResultFieldNames.Ucla3,
+        ResultShape.OnsDirect => ResultFieldNames.OnsDirect,
+        ResultShape.Total => ResultFieldNames.Total,
+        ResultShape.TotalAndLevel => ResultFieldNames.TotalAndLevel,
+        ResultShape.MeanAndBand => ResultFieldNames.MeanAndBand,
         _ => throw new InvalidOperationException($"Unknown result shape {Shape}."),
     };
 
@@ -228,6 +228,18 @@ public sealed record Instrument
 
         return indexes;
     }
+}
+
+/// <summary>The command-line result columns per result shape (cli contract), built once.</summary>
+internal static class ResultFieldNames
+{
+    public static readonly IReadOnlyList<string> DeJongGierveld = ["emotional", "social", "total", "level", "missing_items"];
+    public static readonly IReadOnlyList<string> Who5 = ["raw", "percentage", "level"];
+    public static readonly IReadOnlyList<string> Ucla3 = ["total", "lonely"];
+    public static readonly IReadOnlyList<string> OnsDirect = ["answer", "chronic"];
+    public static readonly IReadOnlyList<string> Total = ["total"];
+    public static readonly IReadOnlyList<string> TotalAndLevel = ["total", "level"];
+    public static readonly IReadOnlyList<string> MeanAndBand = ["mean", "band"];
 }
 
 /// <summary>Sentinels used in arrays of option indexes.</summary>

@@ -41,6 +41,26 @@ public sealed class CsvReaderTests
     }
 
     [Fact]
+    public void ReadRecord_TabAmongCandidates_DetectsTab()
+    {
+        using var reader = new CsvReader(new MemoryStream("a\tb\tc\n1\t2\t3\n"u8.ToArray()), new CsvReaderOptions { CandidateDelimiters = [(byte)',', (byte)';', (byte)'\t'] });
+
+        reader.ReadRecord();
+
+        Assert.Equal(((byte)'\t', 3), (reader.Delimiter, reader.FieldCount));
+    }
+
+    [Fact]
+    public void ReadRecord_Latin1Encoding_DecodesFields()
+    {
+        using var reader = new CsvReader(new MemoryStream([(byte)'c', (byte)'a', (byte)'f', 0xE9, (byte)'\n']), new CsvReaderOptions { Encoding = System.Text.Encoding.Latin1 });
+
+        reader.ReadRecord();
+
+        Assert.Equal("café", reader.GetString(0));
+    }
+
+    [Fact]
     public void ReadRecord_Utf8Bom_IsSkipped()
     {
         var records = ReadAll("id,item1\n1,ja\n", bom: true);

@@ -13,12 +13,6 @@ internal static class Texts
 
     public static LocalizedText EnWorking(string text) => new(LocalizedText.English, text, WorkingTranslationSource, IsWorkingTranslation: true);
 
-    public static IReadOnlyList<LocalizedText> Both(string dutch, string english, string source) =>
-        [Nl(dutch, source), En(english, source)];
-
     public static AnswerOption Option(string value, int weight, LocalizedText dutch, LocalizedText english, params string[] aliases) =>
         new(value, weight, [dutch, english], aliases);
-
-    public static IReadOnlyList<LocalizedText> Labels(string dutch, string english) =>
-        [Nl(dutch, "Konvooi"), En(english, "Konvooi")];
 }
