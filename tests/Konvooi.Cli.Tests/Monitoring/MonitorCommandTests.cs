@@ -214,6 +214,24 @@ public sealed class MonitorCommandTests
         Assert.Contains("--compare: groep has no respondents with the value 'q'", run.StdErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Estimate_Ucla3WithoutDesignColumns_UsesItsIndicators()
+    {
+        // instruments.md §3.6: totals 6 (B), 5 (C), 9 (F) and 3 (A); lonely = total >= 6. No weight, strata or PSU:
+        // a simple random sample, so the proportion is 2/4.
+        const string input = "g,item1,item2,item3\na,2,2,2\na,2,2,1\na,3,3,3\na,1,1,1\n";
+
+        var run = await CliRunner.RunWithInputAsync(input, ["monitor", "estimate", "--instrument", "ucla3", "--by", "g", "--indicator", "lonely", "--indicator", "mean_total"]);
+
+        Assert.Equal(0, run.ExitCode);
+        var rows = ReadCsv(run.StdOut);
+        Assert.Equal("0.5", rows[0]["estimate"]);
+        Assert.Equal("5.75", rows[1]["estimate"]);
+        Assert.Equal("4", rows[0]["sum_weight"]);
+        // With replacement: var = n/(n − 1) Σ((y − p)/n)² = p(1 − p)/(n − 1) = 1/12.
+        AssertRelative(Math.Sqrt(1.0 / 12).ToString("R", CultureInfo.InvariantCulture), rows[0]["se"], 1e-14);
+    }
+
     private static string BenchFile(string name)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
