@@ -22,6 +22,7 @@ public static class KonvooiCli
         root.Subcommands.Add(ScoreCommand.Create(console));
         root.Subcommands.Add(MatchCommand.Create(console));
         root.Subcommands.Add(CatalogueCommand.Create(console));
+        root.Subcommands.Add(MonitorCommands.Create(console));
         return root;
     }
 

@@ -27,7 +27,7 @@ public sealed record CsvReaderOptions
 /// allocate. Empty lines are skipped (they still count as physical lines). Ragged rows are the caller's
 /// to detect by comparing <see cref="FieldCount"/> with the header's.
 /// </summary>
-public sealed class CsvReader : IDisposable
+public sealed partial class CsvReader : IDisposable
 {
     private const byte Quote = (byte)'"';
     private const byte LineFeed = (byte)'\n';
@@ -273,6 +273,11 @@ public sealed class CsvReader : IDisposable
         if (pos >= _end || (data[pos] == CarriageReturn && pos + 1 == _end))
         {
             return ParseResult.NeedMore;
+        }
+
+        if (TryParseUnquotedRecord())
+        {
+            return ParseResult.Record;
         }
 
         while (true)

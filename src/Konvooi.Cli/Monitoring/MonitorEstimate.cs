@@ -1,0 +1,190 @@
+using System.Globalization;
+using Konvooi.Cli.Common;
+using Konvooi.Cli.Tabular;
+using Konvooi.Domain.Statistics;
+
+namespace Konvooi.Cli.Monitoring;
+
+/// <summary>Steps both monitor commands share: reading, reporting invalid rows, and the summary on standard error.</summary>
+internal static class MonitorRun
+{
+    /// <summary>
+    /// Reads the input. Without <c>--skip-invalid</c> any problem stops the run: every problem is listed
+    /// and nothing is written. With it, the report of skipped rows is spooled into <paramref name="report"/>.
+    /// </summary>
+    /// <exception cref="CliUserException">Problems in the input and no <c>--skip-invalid</c>.</exception>
+    public static MonitorData Read(MonitorPlan plan, CliConsole console, out OutputSpool? report)
+    {
+        report = null;
+        var data = MonitorReader.Read(plan, console);
+        if (data.Problems.Count > 0 && plan.Request.SkipInvalid is null)
+        {
+            var lines = data.Problems.Select(p => p.ToString()).ToList();
+            lines.Add(
+                $"konvooi monitor: {Count(data.InvalidRows)} invalid rows, nothing written; fix them or leave them out with --skip-invalid REPORT.csv");
+            throw new CliUserException(lines);
+        }
+
+        if (plan.Request.SkipInvalid is { } path)
+        {
+            report = new OutputSpool(path, console);
+            using var writer = new CsvWriter(report.Stream);
+            foreach (var header in new[] { "line", "column", "reason", "value" })
+            {
+                writer.WriteField(header);
+            }
+
+            writer.EndRecord();
+            foreach (var problem in data.Problems)
+            {
+                writer.WriteField(problem.Line.ToString(CultureInfo.InvariantCulture));
+                writer.WriteField(problem.Column);
+                writer.WriteField(problem.Reason);
+                writer.WriteField(problem.Value);
+                writer.EndRecord();
+            }
+        }
+
+        if (data.Rows == 0)
+        {
+            throw new CliUserException("konvooi monitor: the input has no valid rows, so there is nothing to estimate");
+        }
+
+        return data;
+    }
+
+    /// <summary>How many respondents were used and left out, and why (standard error).</summary>
+    public static void Summarise(MonitorPlan plan, MonitorData data, CliConsole console)
+    {
+        var skipped = data.InvalidRows > 0
+            ? $"{Count(data.InvalidRows)} invalid rows left out (listed in {plan.Request.SkipInvalid})"
+            : "no invalid rows";
+        console.Error.WriteLine($"konvooi monitor: {Count(data.Rows + data.InvalidRows)} rows read, {Count(data.Rows)} respondents used, {skipped}");
+        var groups = plan.Indicators
+            .Select((indicator, k) => (indicator.Name, Missing: data.MissingPerIndicator[k]))
+            .Where(g => g.Missing > 0)
+            .GroupBy(g => g.Missing);
+        foreach (var group in groups)
+        {
+            console.Error.WriteLine(
+                $"konvooi monitor: {Count(group.Key)} respondents left out of {string.Join(", ", group.Select(g => g.Name))}: too many missing answers for the score");
+        }
+    }
+
+    public static void ThrowIfLonely(IEnumerable<string> strata)
+    {
+        var lines = strata.Distinct(StringComparer.Ordinal)
+            .Select(s => $"--lonely-psu: stratum {s} has only one PSU, so its variance cannot be estimated; choose remove, certainty, adjust or average (got 'fail')")
+            .ToList();
+        if (lines.Count > 0)
+        {
+            throw new CliUserException(lines);
+        }
+    }
+
+    public static string Count(long n) => n.ToString(CultureInfo.InvariantCulture);
+
+    public static double? Value(double x) => double.IsFinite(x) ? x : null;
+}
+
+/// <summary><c>konvooi monitor estimate</c>.</summary>
+internal static class MonitorEstimate
+{
+    public static int Run(CliConsole console, MonitorRequest request, string ci, int minN, bool publication, string output)
+    {
+        var interval = ci.Trim().ToUpperInvariant() switch
+        {
+            "WALD" => IntervalMethod.Wald,
+            "LOGIT" => IntervalMethod.Logit,
+            _ => throw new CliUserException($"--ci: expected wald or logit (got '{ci}')"),
+        };
+        if (minN < 0)
+        {
+            throw new CliUserException($"--min-n: must be 0 or more (got '{MonitorRun.Count(minN)}')");
+        }
+
+        var plan = MonitorPlan.Create(request);
+        var data = MonitorRun.Read(plan, console, out var report);
+        using var reportSpool = report;
+
+        var isProportion = plan.Indicators.Select(i => i.IsProportion).ToArray();
+        var tables = new List<(IReadOnlyList<string> Set, IReadOnlyList<DomainEstimate> Estimates)>();
+        var lonely = new List<string>();
+        foreach (var set in plan.BySets)
+        {
+            var outcome = DomainEstimator.Estimate(data.Aggregates, new EstimateRequest(plan.ByIndexes(set), isProportion, plan.LonelyPsu, interval));
+            switch (outcome)
+            {
+                case EstimationOutcome<DomainEstimate>.Estimated estimated:
+                    tables.Add((set, estimated.Estimates));
+                    break;
+                case EstimationOutcome<DomainEstimate>.LonelyPsu failed:
+                    lonely.AddRange(failed.Strata);
+                    break;
+            }
+        }
+
+        MonitorRun.ThrowIfLonely(lonely);
+
+        using var spool = new OutputSpool(output, console);
+        using (var writer = new CsvWriter(spool.Stream))
+        {
+            writer.WriteField("table");
+            foreach (var variable in plan.ByVariables)
+            {
+                writer.WriteField(variable);
+            }
+
+            foreach (var column in new[] { "indicator", "n_unweighted", "sum_weight", "estimate", "se", "ci_low", "ci_high", "deff", "suppressed" })
+            {
+                writer.WriteField(column);
+            }
+
+            writer.EndRecord();
+            foreach (var (set, estimates) in tables)
+            {
+                var table = string.Join('+', set);
+                foreach (var e in estimates)
+                {
+                    writer.WriteField(table);
+                    foreach (var variable in plan.ByVariables)
+                    {
+                        var position = IndexOf(set, variable);
+                        writer.WriteField(position >= 0 ? e.ByValues[position] : null);
+                    }
+
+                    var suppressed = e.UnweightedCount < minN;
+                    var blank = suppressed && publication;
+                    writer.WriteField(plan.Indicators[e.Indicator].Name);
+                    writer.WriteField(MonitorRun.Count(e.UnweightedCount));
+                    writer.WriteField(e.WeightSum);
+                    writer.WriteField(blank ? null : MonitorRun.Value(e.Estimate));
+                    writer.WriteField(blank ? null : MonitorRun.Value(e.StandardError));
+                    writer.WriteField(blank ? null : MonitorRun.Value(e.CiLow));
+                    writer.WriteField(blank ? null : MonitorRun.Value(e.CiHigh));
+                    writer.WriteField(blank ? null : MonitorRun.Value(e.DesignEffect));
+                    writer.WriteField(suppressed);
+                    writer.EndRecord();
+                }
+            }
+        }
+
+        reportSpool?.Commit();
+        spool.Commit();
+        MonitorRun.Summarise(plan, data, console);
+        return ExitCodes.Success;
+    }
+
+    private static int IndexOf(IReadOnlyList<string> set, string variable)
+    {
+        for (var i = 0; i < set.Count; i++)
+        {
+            if (string.Equals(set[i], variable, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}

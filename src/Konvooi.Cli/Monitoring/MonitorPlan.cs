@@ -1,0 +1,228 @@
+using System.Globalization;
+using Konvooi.Cli.Common;
+using Konvooi.Cli.Tabular;
+using Konvooi.Domain.Monitoring;
+using Konvooi.Domain.Questionnaires;
+using Konvooi.Domain.Statistics;
+
+namespace Konvooi.Cli.Monitoring;
+
+/// <summary>The options shared by <c>monitor estimate</c> and <c>monitor contrast</c>, as given.</summary>
+internal sealed record MonitorRequest
+{
+    public required string Input { get; init; }
+    public required string InstrumentId { get; init; }
+    public string? Items { get; init; }
+    public string? Codes { get; init; }
+    public string? Weight { get; init; }
+    public string? Strata { get; init; }
+    public string? Psu { get; init; }
+    public required IReadOnlyList<string> By { get; init; }
+    public required IReadOnlyList<string> Indicators { get; init; }
+    public int? MaxMissing { get; init; }
+    public int? SubscaleThreshold { get; init; }
+    public string LonelyPsu { get; init; } = "fail";
+    public string? Delimiter { get; init; }
+    public string Encoding { get; init; } = "auto";
+    public string Decimal { get; init; } = "point";
+    public string? SkipInvalid { get; init; }
+}
+
+/// <summary>
+/// A checked <see cref="MonitorRequest"/>: the instrument, scorer settings, indicators, grouping sets
+/// and design columns, with every option problem reported at once.
+/// </summary>
+internal sealed class MonitorPlan
+{
+    private MonitorPlan(
+        MonitorRequest request,
+        Instrument instrument,
+        ScoringSettings scoring,
+        CodeMap? codes,
+        IReadOnlyList<string> itemColumns,
+        IReadOnlyList<MonitorIndicator> indicators,
+        IReadOnlyList<IReadOnlyList<string>> bySets,
+        LonelyPsuMode lonelyPsu,
+        byte? delimiter,
+        TextEncoding encoding,
+        byte decimalSeparator)
+    {
+        Request = request;
+        Instrument = instrument;
+        Scoring = scoring;
+        Codes = codes;
+        ItemColumns = itemColumns;
+        Indicators = indicators;
+        BySets = bySets;
+        ByVariables = [.. bySets.SelectMany(s => s).Distinct(StringComparer.Ordinal)];
+        LonelyPsu = lonelyPsu;
+        Delimiter = delimiter;
+        Encoding = encoding;
+        DecimalSeparator = decimalSeparator;
+    }
+
+    public MonitorRequest Request { get; }
+
+    public Instrument Instrument { get; }
+
+    public ScoringSettings Scoring { get; }
+
+    public CodeMap? Codes { get; }
+
+    public IReadOnlyList<string> ItemColumns { get; }
+
+    public IReadOnlyList<MonitorIndicator> Indicators { get; }
+
+    /// <summary>The <c>--by</c> sets in the order given; each is one output table.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> BySets { get; }
+
+    /// <summary>Every grouping variable of any set, in order of first appearance.</summary>
+    public IReadOnlyList<string> ByVariables { get; }
+
+    public LonelyPsuMode LonelyPsu { get; }
+
+    public byte? Delimiter { get; }
+
+    public TextEncoding Encoding { get; }
+
+    public byte DecimalSeparator { get; }
+
+    public bool IsClustered => Request.Psu is not null;
+
+    /// <summary>Positions in <see cref="ByVariables"/> of the variables of one set.</summary>
+    public int[] ByIndexes(IReadOnlyList<string> set) =>
+        [.. set.Select(v => ByVariables.ToList().IndexOf(v))];
+
+    /// <exception cref="CliUserException">One or more options are wrong; every problem is listed.</exception>
+    public static MonitorPlan Create(MonitorRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problems = new List<string>();
+        var instrument = Instruments.Find(request.InstrumentId.Trim());
+        if (instrument is null)
+        {
+            throw new CliUserException(
+                $"--instrument: unknown instrument, expected one of {string.Join(", ", Instruments.All.Select(i => i.Id))} (got '{request.InstrumentId}')");
+        }
+
+        var scoring = new ScoringSettings { MaxMissingItems = request.MaxMissing, SubscaleThreshold = request.SubscaleThreshold };
+        foreach (var error in instrument.Validate(scoring))
+        {
+            var (option, value) = error.Code.StartsWith("max_missing", StringComparison.Ordinal)
+                ? ("--max-missing", request.MaxMissing)
+                : ("--subscale-threshold", request.SubscaleThreshold);
+            problems.Add($"{option}: {error.Message} (got '{value?.ToString(CultureInfo.InvariantCulture)}')");
+        }
+
+        CodeMap? codes = null;
+        if (request.Codes is not null)
+        {
+            var (map, errors) = CodeMap.Parse(request.Codes, instrument);
+            problems.AddRange(errors.Select(e => $"--codes: {e.Message}"));
+            codes = map;
+        }
+
+        var itemColumns = ItemColumnsOf(request, instrument, problems);
+
+        var (indicators, indicatorErrors) = MonitorIndicators.Parse(request.Indicators, instrument);
+        problems.AddRange(indicatorErrors.Select(e => $"--indicator: {e.Message}"));
+        if (request.Indicators.Count == 0)
+        {
+            problems.Add($"--indicator: give at least one, e.g. {string.Join(", ", MonitorIndicators.BuiltInsOf(instrument).Select(b => b.Name))}");
+        }
+
+        var bySets = new List<IReadOnlyList<string>>();
+        foreach (var by in request.By)
+        {
+            var set = by.Split(',').Select(v => v.Trim()).ToArray();
+            if (set.Any(v => v.Length == 0))
+            {
+                problems.Add($"--by: a column name is empty (got '{by}')");
+            }
+            else if (set.Distinct(StringComparer.Ordinal).Count() != set.Length)
+            {
+                problems.Add($"--by: a column is listed twice (got '{by}')");
+            }
+            else if (bySets.Any(s => s.SequenceEqual(set, StringComparer.Ordinal)))
+            {
+                problems.Add($"--by: the same set is given twice (got '{by}')");
+            }
+            else
+            {
+                bySets.Add(set);
+            }
+        }
+
+        if (request.By.Count == 0)
+        {
+            problems.Add("--by: give at least one grouping, e.g. --by wave or --by wave,age_group");
+        }
+
+        var lonelyPsu = LonelyPsuMode.Fail;
+        if (!Enum.TryParse(request.LonelyPsu.Trim(), ignoreCase: true, out lonelyPsu) || !Enum.IsDefined(lonelyPsu)
+            || request.LonelyPsu.Trim().Any(char.IsDigit))
+        {
+            problems.Add($"--lonely-psu: expected fail, remove, certainty, adjust or average (got '{request.LonelyPsu}')");
+        }
+
+        byte? delimiter = request.Delimiter switch
+        {
+            null => null,
+            "," or "comma" => (byte)',',
+            ";" or "semicolon" => (byte)';',
+            "\t" or "tab" or "\\t" => (byte)'\t',
+            _ => Problem<byte?>(problems, $"--delimiter: expected ',', ';' or tab (got '{request.Delimiter}')"),
+        };
+
+        if (!TextDecoding.TryParse(request.Encoding, out var encoding))
+        {
+            problems.Add($"--encoding: expected auto, utf-8 or windows-1252 (got '{request.Encoding}')");
+        }
+
+        var decimalSeparator = request.Decimal.Trim().ToUpperInvariant() switch
+        {
+            "POINT" or "." => (byte)'.',
+            "COMMA" or "," => (byte)',',
+            _ => Problem<byte>(problems, $"--decimal: expected point or comma (got '{request.Decimal}')"),
+        };
+
+        if (problems.Count > 0)
+        {
+            throw new CliUserException(problems);
+        }
+
+        return new MonitorPlan(request, instrument, scoring, codes, itemColumns, indicators, bySets, lonelyPsu, delimiter, encoding, decimalSeparator);
+    }
+
+    private static T Problem<T>(List<string> problems, string message)
+    {
+        problems.Add(message);
+        return default!; // Only reached when the plan is rejected: the value is never used.
+    }
+
+    private static string[] ItemColumnsOf(MonitorRequest request, Instrument instrument, List<string> problems)
+    {
+        var count = instrument.Items.Count;
+        if (request.Items is null)
+        {
+            return [.. Enumerable.Range(1, count).Select(n => "item" + n.ToString(CultureInfo.InvariantCulture))];
+        }
+
+        var given = request.Items.Split(',').Select(c => c.Trim()).ToArray();
+        var countText = count.ToString(CultureInfo.InvariantCulture);
+        if (given.Length != count)
+        {
+            problems.Add($"--items: {instrument.Id} has {countText} items, so give {countText} columns (got '{request.Items}')");
+        }
+        else if (given.Any(c => c.Length == 0))
+        {
+            problems.Add($"--items: a column name is empty (got '{request.Items}')");
+        }
+        else if (given.Distinct(StringComparer.Ordinal).Count() != given.Length)
+        {
+            problems.Add($"--items: a column is listed twice (got '{request.Items}')");
+        }
+
+        return given;
+    }
+}

@@ -1,0 +1,334 @@
+using System.Diagnostics;
+using System.Globalization;
+using Konvooi.Cli.Common;
+using Konvooi.Cli.Tabular;
+using Konvooi.Domain.Statistics;
+
+namespace Konvooi.Cli.Monitoring;
+
+/// <summary>What reading the input gave: the merged aggregates and the counts and problems of every row.</summary>
+internal sealed record MonitorData(
+    SurveyAggregates Aggregates,
+    long Rows,
+    long InvalidRows,
+    IReadOnlyList<long> MissingPerIndicator,
+    IReadOnlyList<RowProblem> Problems);
+
+/// <summary>
+/// Reads a survey CSV into <see cref="MonitorData"/>. A regular file without quote characters is split
+/// at line ends into one chunk per core; each chunk is aggregated on its own and the aggregates are
+/// merged (they are sufficient statistics, so the result equals a single pass). Standard input and
+/// files with quoted fields are read in one pass. Memory depends on the number of cells, not rows.
+/// </summary>
+internal static class MonitorReader
+{
+    private const long MinimumParallelBytes = 4 << 20;
+    private static readonly byte[] CandidateDelimiters = [(byte)',', (byte)';', (byte)'\t'];
+
+    /// <exception cref="CliUserException">The header lacks a column, or the input is empty.</exception>
+    public static MonitorData Read(MonitorPlan plan, CliConsole console)
+    {
+        using var progress = new ProgressBar(console, plan.Request.Input == "-" ? 0 : SafeLength(plan.Request.Input));
+        using var stream = InputSource.Open(plan.Request.Input, console);
+        var reader = new CsvReader(stream, ReaderOptions(plan.Delimiter), leaveOpen: true);
+        if (!reader.ReadRecord())
+        {
+            throw new CliUserException("line 1: the input is empty, expected a header line (got '')");
+        }
+
+        var header = Enumerable.Range(0, reader.FieldCount)
+            .Select(i => TextDecoding.Decode(reader.GetFieldBytes(i), plan.Encoding).Trim())
+            .ToArray();
+        var (columns, problems) = MonitorColumns.Resolve(plan, header);
+        if (columns is null)
+        {
+            throw new CliUserException(problems);
+        }
+
+        var chunks = stream is FileStream file && file.Length >= MinimumParallelBytes && Environment.ProcessorCount > 1
+            ? SplitPoints(file)
+            : null;
+        if (chunks is null)
+        {
+            var single = new ChunkAggregator(plan, columns);
+            single.ReadAll(reader, 0, _ => progress.Report(stream.CanSeek ? stream.Position : 0));
+            return Collect([single]);
+        }
+
+        return ReadParallel(plan, columns, (FileStream)stream, reader.Delimiter, chunks, progress);
+    }
+
+    private static MonitorData ReadParallel(
+        MonitorPlan plan, MonitorColumns columns, FileStream file, byte delimiter, List<(long Start, long End, long FirstLine)> chunks, ProgressBar progress)
+    {
+        var path = file.Name;
+        var aggregators = new ChunkAggregator[chunks.Count];
+        var done = new long[chunks.Count];
+        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = chunks.Count }, c =>
+        {
+            var (start, end, firstLine) = chunks[c];
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            stream.Position = start;
+            using var slice = new StreamSlice(stream, end - start);
+            var reader = new CsvReader(slice, ReaderOptions(delimiter));
+            var aggregator = new ChunkAggregator(plan, columns);
+            aggregator.ReadAll(reader, firstLine - 1, _ =>
+            {
+                Volatile.Write(ref done[c], slice.Position);
+                progress.Report(done.Sum());
+            });
+            aggregators[c] = aggregator;
+        });
+        return Collect(aggregators);
+    }
+
+    private static MonitorData Collect(ChunkAggregator[] parts)
+    {
+        var aggregates = parts[0].Aggregates;
+        for (var i = 1; i < parts.Length; i++)
+        {
+            aggregates.MergeFrom(parts[i].Aggregates);
+        }
+
+        var missing = new long[parts[0].MissingPerIndicator.Length];
+        foreach (var part in parts)
+        {
+            for (var k = 0; k < missing.Length; k++)
+            {
+                missing[k] += part.MissingPerIndicator[k];
+            }
+        }
+
+        return new MonitorData(
+            aggregates,
+            parts.Sum(p => p.Rows),
+            parts.Sum(p => p.InvalidRows),
+            missing,
+            [.. parts.SelectMany(p => p.Problems).OrderBy(p => p.Line)]);
+    }
+
+    /// <summary>
+    /// Byte ranges of one chunk per core, each starting right after a line end, with the physical line
+    /// number of its first line; null when the file has a quote character (a quoted field may span lines).
+    /// </summary>
+    private static List<(long Start, long End, long FirstLine)>? SplitPoints(FileStream file)
+    {
+        var length = file.Length;
+        var bodyStart = HeaderEnd(file.Name);
+        if (bodyStart < 0)
+        {
+            return null;
+        }
+
+        var parts = Math.Min(Environment.ProcessorCount, 8);
+        var boundaries = new List<long> { bodyStart };
+        using (var scan = new FileStream(file.Name, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+        {
+            for (var p = 1; p < parts; p++)
+            {
+                var target = Math.Max(boundaries[^1], bodyStart + (length - bodyStart) * p / parts);
+                var next = NextLineStart(scan, target, length);
+                if (next > boundaries[^1] && next < length)
+                {
+                    boundaries.Add(next);
+                }
+            }
+        }
+
+        boundaries.Add(length);
+        var chunks = new List<(long, long, long)>();
+        var line = 2L;
+        var buffer = new byte[1 << 20];
+        using var counter = new FileStream(file.Name, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        counter.Position = bodyStart;
+        for (var i = 0; i + 1 < boundaries.Count; i++)
+        {
+            chunks.Add((boundaries[i], boundaries[i + 1], line));
+            var remaining = boundaries[i + 1] - boundaries[i];
+            while (remaining > 0)
+            {
+                var read = counter.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+                if (read == 0)
+                {
+                    break;
+                }
+
+                var span = buffer.AsSpan(0, read);
+                if (span.IndexOf((byte)'"') >= 0)
+                {
+                    return null;
+                }
+
+                line += span.Count((byte)'\n');
+                remaining -= read;
+            }
+        }
+
+        return chunks.Count > 1 ? chunks : null;
+    }
+
+    /// <summary>The offset just past the header line, or -1 when the header has a quote (it might span lines).</summary>
+    private static long HeaderEnd(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+        var buffer = new byte[1 << 16];
+        long offset = 0;
+        while (true)
+        {
+            var read = stream.Read(buffer, 0, buffer.Length);
+            if (read == 0)
+            {
+                return offset;
+            }
+
+            var span = buffer.AsSpan(0, read);
+            var at = span.IndexOf((byte)'\n');
+            if (span[..(at >= 0 ? at : read)].IndexOf((byte)'"') >= 0)
+            {
+                return -1;
+            }
+
+            if (at >= 0)
+            {
+                return offset + at + 1;
+            }
+
+            offset += read;
+        }
+    }
+
+    private static long NextLineStart(FileStream scan, long from, long length)
+    {
+        scan.Position = from;
+        var buffer = new byte[1 << 16];
+        var offset = from;
+        while (offset < length)
+        {
+            var read = scan.Read(buffer, 0, buffer.Length);
+            if (read == 0)
+            {
+                break;
+            }
+
+            var at = buffer.AsSpan(0, read).IndexOf((byte)'\n');
+            if (at >= 0)
+            {
+                return offset + at + 1;
+            }
+
+            offset += read;
+        }
+
+        return length;
+    }
+
+    private static CsvReaderOptions ReaderOptions(byte? delimiter) => new()
+    {
+        Delimiter = delimiter,
+        CandidateDelimiters = CandidateDelimiters,
+        BufferSize = 1 << 18,
+    };
+
+    private static long SafeLength(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>A read-only view of the next <c>length</c> bytes of a stream.</summary>
+    private sealed class StreamSlice(Stream inner, long length) : Stream
+    {
+        private long _position;
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => length;
+
+        public override long Position
+        {
+            get => _position;
+            set => throw new NotSupportedException();
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+        public override int Read(Span<byte> buffer)
+        {
+            var remaining = length - _position;
+            if (remaining <= 0)
+            {
+                return 0;
+            }
+
+            var read = inner.Read(buffer[..(int)Math.Min(buffer.Length, remaining)]);
+            _position += read;
+            return read;
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}
+
+/// <summary>
+/// A one-line progress bar on standard error, shown only when standard error is a terminal and the
+/// work has taken more than a second; cleared at the end.
+/// </summary>
+internal sealed class ProgressBar(CliConsole console, long totalBytes) : IDisposable
+{
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Lock _lock = new();
+    private long _lastDrawMs;
+    private bool _drawn;
+
+    public void Report(long bytesDone)
+    {
+        if (!console.IsErrorTerminal || _clock.ElapsedMilliseconds < 1000)
+        {
+            return;
+        }
+
+        lock (_lock)
+        {
+            var now = _clock.ElapsedMilliseconds;
+            if (now - _lastDrawMs < 200)
+            {
+                return;
+            }
+
+            _lastDrawMs = now;
+            _drawn = true;
+            var text = totalBytes > 0
+                ? $"\rkonvooi monitor: {Math.Min(100, 100 * bytesDone / totalBytes).ToString(CultureInfo.InvariantCulture),3}% gelezen"
+                : $"\rkonvooi monitor: {(bytesDone >> 20).ToString(CultureInfo.InvariantCulture)} MB gelezen";
+            console.Error.Write(text);
+            console.Error.Flush();
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_drawn)
+        {
+            console.Error.Write("\r" + new string(' ', 40) + "\r");
+            console.Error.Flush();
+        }
+    }
+}
