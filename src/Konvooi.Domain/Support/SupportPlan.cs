@@ -117,6 +117,21 @@ public sealed record SupportPlan
         });
     }
 
+    /// <summary>Rebuilds a stored plan. Versions must be numbered 1, 2, 3, … in order.</summary>
+    /// <exception cref="ArgumentException">The stored versions break this rule (corrupt data).</exception>
+    public static SupportPlan Restore(string id, string personId, string? wijk, IReadOnlyList<SupportPlanVersion> versions, PlanClosure? closure)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        ArgumentNullException.ThrowIfNull(versions);
+        if (versions.Count == 0 || versions.Where((v, i) => v.Number != i + 1).Any())
+        {
+            throw new ArgumentException("Plan versions must be numbered 1, 2, 3, … without gaps.", nameof(versions));
+        }
+
+        return new SupportPlan { Id = id, PersonId = personId, Wijk = wijk, Versions = versions, Closure = closure };
+    }
+
     /// <summary>
     /// Adds a new version, unless the plan is closed, someone else changed it (<paramref name="expectedVersion"/>
     /// is the version the editor started from), nothing changed or the content is invalid.

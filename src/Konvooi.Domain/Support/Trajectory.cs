@@ -176,6 +176,39 @@ public sealed record Trajectory
     }
 
     /// <summary>
+    /// Rebuilds a stored trajectory without the date checks against today. The steps must start with
+    /// <c>proposed</c>, follow the transition table and never go back in time.
+    /// </summary>
+    /// <exception cref="ArgumentException">The stored steps break these rules (corrupt data).</exception>
+    public static Trajectory Restore(string id, string planId, string personId, string interventionId, IReadOnlyList<TrajectoryEvent> events)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(planId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(personId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(interventionId);
+        ArgumentNullException.ThrowIfNull(events);
+        if (events.Count == 0 || events[0].State != TrajectoryState.Proposed)
+        {
+            throw new ArgumentException("A trajectory starts with a proposed step.", nameof(events));
+        }
+
+        for (var i = 1; i < events.Count; i++)
+        {
+            if (!Next[events[i - 1].State].Contains(events[i].State) || events[i].Date < events[i - 1].Date)
+            {
+                throw new ArgumentException($"Step {i} ({events[i].State}) cannot follow {events[i - 1].State} on that date.", nameof(events));
+            }
+
+            if (IsExit(events[i].State) && string.IsNullOrWhiteSpace(events[i].Reason))
+            {
+                throw new ArgumentException($"Exit step {i} has no reason.", nameof(events));
+            }
+        }
+
+        return new Trajectory { Id = id, PlanId = planId, PersonId = personId, InterventionId = interventionId, Events = events };
+    }
+
+    /// <summary>
     /// Applies one step. Refuses impossible steps with every reason. An exit step yields a follow-up task
     /// for <paramref name="responsibleProfessional"/>, due <see cref="TrajectoryRules.FollowUpDays"/> after the
     /// step's date, and a <see cref="Dropout"/> for the person's profile when the matching engine must know it.

@@ -277,6 +277,24 @@ public sealed class SupportPlanTests
     }
 
     [Fact]
+    public void Restore_StoredVersions_KeepsHistoryAndVersionCheck()
+    {
+        var plan = NewPlan();
+
+        var restored = SupportPlan.Restore(plan.Id, plan.PersonId, plan.Wijk, plan.Versions, null);
+
+        Assert.Equal(["plan.concurrent_change"], Codes(restored.Revise(0, restored.Current with { AgreedBy = "x" }, "pro-1", null, Today)));
+    }
+
+    [Fact]
+    public void Restore_VersionGap_Throws()
+    {
+        var version = NewPlan().CurrentVersion with { Number = 2 };
+
+        Assert.Throws<ArgumentException>(() => SupportPlan.Restore("p", "x", null, [version], null));
+    }
+
+    [Fact]
     public void CloseReasons_AllHaveDutchLabels()
     {
         Assert.Equal(["goal_reached", "declined_further_help", "moved", "died", "other"], SupportVocabulary.CloseReasons.Keys);

@@ -382,6 +382,25 @@ public sealed class TrajectoryTests
         Assert.Equal("follow_up.already_done", Assert.Single(Assert.IsType<SupportOutcome<FollowUpTask>.Refused>(done.MarkDone(Today, Today)).Errors).Code);
     }
 
+    [Fact]
+    public void Restore_StoredSteps_RebuildsTrajectory()
+    {
+        var original = In(TrajectoryState.DroppedOut);
+
+        var restored = Trajectory.Restore(original.Id, original.PlanId, original.PersonId, original.InterventionId, original.Events);
+
+        Assert.Equal(TrajectoryState.DroppedOut, restored.State);
+        Assert.Equal(original.ToProfileDropout(), restored.ToProfileDropout());
+    }
+
+    [Fact]
+    public void Restore_StepsOutOfTable_Throws()
+    {
+        TrajectoryEvent[] events = [Step(TrajectoryState.Proposed, Day0), Step(TrajectoryState.Completed, Day0)];
+
+        Assert.Throws<ArgumentException>(() => Trajectory.Restore("t", "p", "x", "i", events));
+    }
+
     private static FollowUpTask FollowUp() =>
         ((SupportOutcome<TrajectoryStep>.Accepted)In(TrajectoryState.Started).Apply(Step(TrajectoryState.DroppedOut, Today.AddDays(-3)), "pro-1", Today, TrajectoryRules.Default)).Value.FollowUp!;
 }
