@@ -141,11 +141,12 @@ public static class WorkList
     {
         foreach (var task in input.Tasks.Where(t => !t.IsDone))
         {
+            var name = SupportPlan.InterventionName(task.InterventionId);
             var what = task.Cause switch
             {
-                TrajectoryState.Declined => "wees het aanbod af",
-                TrajectoryState.NeverStarted => "is nooit begonnen met",
-                _ => "is voortijdig gestopt met",
+                TrajectoryState.Declined => $"wees {name} af",
+                TrajectoryState.NeverStarted => $"is nooit begonnen met {name}",
+                _ => $"is voortijdig gestopt met {name}",
             };
             items.Add(new WorkItem
             {
@@ -158,7 +159,7 @@ public static class WorkList
                 Wijk = plans.GetValueOrDefault(task.PlanId)?.Wijk,
                 InterventionId = task.InterventionId,
                 TrajectoryId = task.TrajectoryId,
-                Text = $"Neem contact op: de persoon {what} {SupportPlan.InterventionName(task.InterventionId)} ({Vocabulary.Label(Vocabulary.DropoutReasons, task.Reason)}). Uiterlijk {SupportText.Date(task.DueOn)}.",
+                Text = $"Neem contact op: de persoon {what} ({Vocabulary.Label(Vocabulary.DropoutReasons, task.Reason)}). Uiterlijk {SupportText.Date(task.DueOn)}.",
             });
         }
     }

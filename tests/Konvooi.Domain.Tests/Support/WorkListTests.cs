@@ -169,8 +169,18 @@ public sealed class WorkListTests
 
         Assert.Equal(WorkItemKind.FollowUp, item.Kind);
         Assert.Equal(expected, item.Urgency);
-        Assert.Contains("voortijdig gestopt", item.Text, StringComparison.Ordinal);
-        Assert.Contains("voelde zich er niet thuis", item.Text, StringComparison.Ordinal);
+        Assert.Equal("Neem contact op: de persoon is voortijdig gestopt met daily_contact_moment (voelde zich er niet thuis). Uiterlijk 02-03-2026.",
+            item.Text.Replace(Konvooi.Domain.Matching.InterventionCatalogue.Starter.Find("daily_contact_moment")?.Name ?? "daily_contact_moment", "daily_contact_moment", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_DeclinedFollowUp_SaysDeclined()
+    {
+        var task = Task(new DateOnly(2026, 3, 2)) with { Cause = TrajectoryState.Declined, Reason = "cost", InterventionId = "local_choir" };
+
+        var item = Assert.Single(Build(new DateOnly(2026, 3, 1), tasks: [task]));
+
+        Assert.Equal("Neem contact op: de persoon wees local_choir af (kosten). Uiterlijk 02-03-2026.", item.Text);
     }
 
     [Fact]
