@@ -47,10 +47,10 @@ public static class ProfileBuilder
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(rules);
         var answers = new Reader(input.Answers);
-        var djg = Latest(input.Measurements, "djg11", "djg6");
-        var mastery = Latest(input.Measurements, "mastery7-ggd", "mastery7");
-        var brs = Latest(input.Measurements, "brs", null);
-        var who5 = Latest(input.Measurements, "who5", null);
+        var djg = Latest(input, "djg11", "djg6");
+        var mastery = Latest(input, "mastery7-ggd", "mastery7");
+        var brs = Latest(input, "brs", null);
+        var who5 = Latest(input, "who5", null);
         var used = new[] { djg, mastery, brs, who5 }
             .OfType<ProfileMeasurement>()
             .Select(m => new InstrumentUsed(m.InstrumentId, m.InstrumentVersion, m.TakenOn))
@@ -89,10 +89,14 @@ public static class ProfileBuilder
 
     private sealed record LonelinessFinding(bool? IsLonely, string? Type, string? Severity, Djg11Score? Djg11, IReadOnlyList<Evidence> Evidence);
 
-    /// <summary>The latest measurement with a total of either instrument; on the same day <paramref name="preferred"/>.</summary>
-    private static ProfileMeasurement? Latest(IReadOnlyList<ProfileMeasurement> measurements, string preferred, string? alternative) =>
-        measurements
+    /// <summary>
+    /// The latest measurement with a total of either instrument, taken no later than the conversation (so a
+    /// profile rebuilt later shows what was known then); on the same day <paramref name="preferred"/>.
+    /// </summary>
+    private static ProfileMeasurement? Latest(ProfileInput input, string preferred, string? alternative) =>
+        input.Measurements
             .Where(m => m.InstrumentId == preferred || m.InstrumentId == alternative)
+            .Where(m => m.TakenOn <= input.ConversationDate)
             .Where(m => m.Score.Total is not null)
             .OrderByDescending(m => m.TakenOn)
             .ThenBy(m => m.InstrumentId == preferred ? 0 : 1)
@@ -174,7 +178,7 @@ public static class ProfileBuilder
 
         foreach (var (question, answer, cause) in DerivedCauses)
         {
-            if (answers.Choice(question) == answer || (answer == ConversationGuide.Yes && answers.YesNo(question) == true))
+            if (answers.Choice(question) == answer)
             {
                 codes.Add((cause, answers.Evidence(question)));
             }

@@ -105,6 +105,14 @@ public sealed class ProfileBuilderTests
     }
 
     [Fact]
+    public void Build_MeasurementAfterTheConversation_NotUsed()
+    {
+        var profile = Build(ConversationAnswers.Empty, Measure.Djg11(1, 0, Today), Measure.Djg11(6, 5, Today.AddDays(1)));
+
+        Assert.Equal("not_lonely", profile.Severity);
+    }
+
+    [Fact]
     public void Build_OriginalMasteryScale_NoFlagWithoutPublishedCutOff()
     {
         var instrument = Instruments.Mastery7;
