@@ -1,3 +1,4 @@
+using Konvooi.Domain.Statistics;
 using System.Globalization;
 using System.Text;
 using Konvooi.Domain.Matching;

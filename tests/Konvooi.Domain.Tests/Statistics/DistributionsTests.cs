@@ -32,7 +32,8 @@ public sealed class DistributionsTests
     {
         var q = Distributions.StudentTQuantile975(df);
 
-        BenchReferenceTests.AssertRelative(expected, q, 1e-13);
+        // StudentT (incomplete beta, Lanczos ln Γ) is good to about 1e-12 relative; the contract asks 1e-9.
+        BenchReferenceTests.AssertRelative(expected, q, 1e-12);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
-using Konvooi.Domain.Support;
+using Konvooi.Domain.Statistics;
 
-namespace Konvooi.Domain.Tests.Support;
+namespace Konvooi.Domain.Tests.Statistics;
 
 public sealed class StudentTTests
 {

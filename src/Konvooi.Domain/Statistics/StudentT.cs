@@ -1,4 +1,4 @@
-namespace Konvooi.Domain.Support;
+namespace Konvooi.Domain.Statistics;
 
 /// <summary>
 /// Student's t distribution: cumulative distribution and exact quantile, from the regularized incomplete
