@@ -72,7 +72,7 @@ public static class KnowledgeBase
             "Loneliness raises the chance of developing dementia later. Early signs can often be seen long before.",
             "Let op signalen van geheugenproblemen en bespreek dan een bezoek aan de huisarts."),
         new("VT-8", "Zinvragen zijn niet altijd eenzaamheid", "Questions of meaning are not always loneliness",
-            "Sommige mensen ervaren hun leven als leeg of zonder doel. Komt dat door gemis aan contact, dan gaat het om sociale of emotionele eenzaamheid. Komt het ergens anders door, dan is het geen eenzaamheid en past er ander aanbod bij.",
+            "Sommige mensen ervaren hun leven als leeg of zonder doel. Komt dat door gemis aan contact, dan is het een vorm van sociale of emotionele eenzaamheid. Komt het ergens anders door, dan is het geen eenzaamheid en past er ander aanbod bij.",
             "Some people experience their life as empty or without purpose. If that comes from missing contact, it is social or emotional loneliness. If it has another source, it is not loneliness and calls for different support.",
             "Vraag door waar de zinvragen vandaan komen. Komen ze niet uit gemis aan contact, verwijs dan naar steun bij zingeving, zoals een geestelijk verzorger."),
         new("VT-9", "Grip op het eigen leven beschermt", "A sense of control protects",

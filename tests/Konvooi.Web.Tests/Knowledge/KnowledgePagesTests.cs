@@ -26,8 +26,9 @@ public sealed class KnowledgePagesTests : IAsyncLifetime
         {
             Assert.Contains($"<article id=\"{i.Id}\"", html, StringComparison.Ordinal);
             Assert.Contains(i.Summary, html, StringComparison.Ordinal);
-            Assert.Contains(i.Practice, html, StringComparison.Ordinal);
+            Assert.Contains(System.Text.RegularExpressions.Regex.Replace(i.Practice, @"\b[A-Z]{2}-[0-9]+\b", "<a href=\"#$0\">$0</a>"), html, StringComparison.Ordinal);
         });
+        Assert.Contains("zoals bij <a href=\"#VT-1\">VT-1</a>.", html, StringComparison.Ordinal);
         Assert.All(KnowledgeBase.Experts, e => Assert.Contains(e.Name, html, StringComparison.Ordinal));
         Assert.Contains("href=\"/Knowledge/Rules#rule-severity_excludes_light\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Knowledge/Catalogue#daily_contact_moment\"", html, StringComparison.Ordinal);
