@@ -1,4 +1,5 @@
 using Konvooi.Features.Audit;
+using Konvooi.Features.Conversations;
 using Konvooi.Features.Data;
 using Konvooi.Features.Measurements;
 using Konvooi.Features.Organisations;
@@ -48,6 +49,7 @@ public static class KonvooiFeatures
         services.AddScoped<Consents.Handler>();
         services.AddScoped<AccessHistory.Handler>();
         services.AddScoped<Assignments.Handler>();
+        services.AddScoped<ConversationSlice.Handler>();
         services.AddScoped<RecordMeasurement.Handler>();
         services.AddScoped<ReadMeasurements.Handler>();
         return services;

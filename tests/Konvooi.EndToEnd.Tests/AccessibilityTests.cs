@@ -36,7 +36,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             {
                 "/", "/People", "/People?search=zzz", "/People/Create", $"/People/{person.Id}", $"/People/{person.Id}/Edit",
                 $"/People/{person.Id}/Consents", $"/People/{person.Id}/AccessHistory", $"/People/{Guid.NewGuid()}", "/Account/Logout",
-                $"/People/{person.Id}/Measurements", $"/People/{person.Id}/Measurements/New", $"/People/{person.Id}/Team",
+                $"/People/{person.Id}/Measurements", $"/People/{person.Id}/Measurements/New", $"/People/{person.Id}/Team", $"/People/{person.Id}/Conversation",
                 "/Knowledge", "/Knowledge?lang=en", "/Knowledge/Rules", "/Knowledge/Catalogue",
             })
             {
@@ -53,6 +53,11 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
                 await ScanAsync(page, null, violations, instrument.Id);
                 await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan en uitkomst bekijken" }).ClickAsync();
                 await ScanAsync(page, null, violations, instrument.Id + " with errors");
+            }
+
+            foreach (var section in Konvooi.Domain.Conversations.ConversationGuide.Sections)
+            {
+                await ScanAsync(page, $"/People/{person.Id}/Conversation/{section.Code}", violations);
             }
 
             await page.GotoAsync($"/People/{person.Id}/Measurements");

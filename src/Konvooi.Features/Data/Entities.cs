@@ -181,3 +181,30 @@ public sealed class Measurement
     public string? LevelCode { get; set; }
     public int MissingItems { get; set; }
 }
+
+/// <summary>The current answers of one section of the good conversation for one person.</summary>
+public sealed class ConversationSection
+{
+    public Guid Id { get; set; }
+    public Guid PersonId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public required string SectionCode { get; set; }
+    /// <summary>Question code → values, as JSON.</summary>
+    public required string AnswersJson { get; set; }
+    public Guid UpdatedById { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>Every save of a section, kept (append-only) so earlier visits stay visible.</summary>
+public sealed class ConversationRevision
+{
+    public Guid Id { get; set; }
+    public Guid PersonId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public required string SectionCode { get; set; }
+    public required string AnswersJson { get; set; }
+    public int Version { get; set; }
+    public Guid SavedById { get; set; }
+    public DateTime SavedAtUtc { get; set; }
+}

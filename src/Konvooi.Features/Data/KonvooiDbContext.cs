@@ -16,6 +16,8 @@ public sealed class KonvooiDbContext(DbContextOptions<KonvooiDbContext> options,
     public DbSet<Consent> Consents => Set<Consent>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Measurement> Measurements => Set<Measurement>();
+    public DbSet<ConversationSection> ConversationSections => Set<ConversationSection>();
+    public DbSet<ConversationRevision> ConversationRevisions => Set<ConversationRevision>();
 
     // Read by the global query filters; EF parameterises these per context instance.
     private Guid? ActorOrganisationId => actor.OrganisationId;
@@ -102,6 +104,23 @@ public sealed class KonvooiDbContext(DbContextOptions<KonvooiDbContext> options,
             // Handlers reach measurements only through a person the actor may see; this filter keeps
             // other organisations' rows out even if one forgets.
             e.HasQueryFilter(m => ActorCanOpenPeople && m.OrganisationId == ActorOrganisationId);
+        });
+
+        builder.Entity<ConversationSection>(e =>
+        {
+            e.Property(c => c.SectionCode).HasMaxLength(40);
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
+            e.HasIndex(c => new { c.PersonId, c.SectionCode }).IsUnique();
+            e.HasQueryFilter(c => ActorCanOpenPeople && c.OrganisationId == ActorOrganisationId);
+        });
+
+        builder.Entity<ConversationRevision>(e =>
+        {
+            e.Property(c => c.SectionCode).HasMaxLength(40);
+            e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
+            e.HasIndex(c => new { c.PersonId, c.SectionCode, c.Version }).IsUnique();
+            e.HasQueryFilter(c => ActorCanOpenPeople && c.OrganisationId == ActorOrganisationId);
         });
 
         builder.Entity<AuditEntry>(e =>

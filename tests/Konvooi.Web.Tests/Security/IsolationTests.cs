@@ -43,6 +43,7 @@ public sealed class IsolationTests
         {
             ["id"] = person.Id.ToString("D"),
             ["measurementId"] = (await MeasurementOfAsync(factory.Services, person.Id)).ToString("D"),
+            ["section"] = "daily_life",
         };
         var measurementsBefore = await CountMeasurementsAsync(factory.Services, person.Id);
         var professionalId = await UserIdAsync(factory.Services, "professional@welzijn.example");
@@ -83,6 +84,8 @@ public sealed class IsolationTests
                     ["Input.Mode"] = "FaceToFace",
                     ["Input.AdministeredOn"] = "2026-01-01",
                     ["userId"] = professionalId.ToString("D"),
+                    ["version"] = "0",
+                    ["a.daily_life.rhythm"] = "regular",
                 }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
                 foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove" })
                 {
@@ -100,6 +103,7 @@ public sealed class IsolationTests
         Assert.Equal(1, stored.Version);
         Assert.False(await db.Consents.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
         Assert.False(await db.PersonAssignments.AnyAsync(a => a.PersonId == person.Id));
+        Assert.False(await db.ConversationSections.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
         Assert.Equal(measurementsBefore, await db.Measurements.IgnoreQueryFilters().CountAsync(m => m.PersonId == person.Id));
     }
 

@@ -1,0 +1,76 @@
+using Konvooi.Domain.Conversations;
+using Konvooi.Features.Conversations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Konvooi.Web.Pages.Conversation;
+
+/// <summary>One section of the conversation guide, generated from the guide's data. Fields are named <c>a.{question code}</c>.</summary>
+public sealed class SectionModel(ConversationSlice.Handler conversation) : PageModel
+{
+    private Dictionary<string, IReadOnlyList<string>> _posted = new(StringComparer.Ordinal);
+
+    public Guid Id { get; private set; }
+
+    public ConversationSlice.SectionState? State { get; private set; }
+
+    public bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+
+    /// <summary>What the form shows for a question: what was just posted, or else what is stored.</summary>
+    public IReadOnlyList<string> Values(string code) =>
+        _posted.TryGetValue(code, out var posted) ? posted
+        : State?.Answers.TryGetValue(code, out var stored) == true ? stored : [];
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string section, CancellationToken cancellationToken)
+    {
+        Id = id;
+        State = await conversation.SectionAsync(id, section, cancellationToken);
+        return State is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string section, int version, CancellationToken cancellationToken)
+    {
+        Id = id;
+        var guide = ConversationGuide.Find(section);
+        if (guide is null)
+        {
+            return NotFound();
+        }
+
+        _posted = guide.Questions.ToDictionary(
+            q => q.Code,
+            q => (IReadOnlyList<string>)Request.Form["a." + q.Code].Where(v => v is not null).Select(v => v!).ToList(),
+            StringComparer.Ordinal);
+        var outcome = await conversation.SaveAsync(id, section, _posted, version, cancellationToken);
+        switch (outcome)
+        {
+            case ConversationSlice.Outcome.Saved:
+                TempData["Notice"] = "Dit onderdeel is opgeslagen.";
+                return Redirect($"/People/{id}/Conversation/{section}");
+            case ConversationSlice.Outcome.NotFound:
+                return NotFound();
+            case ConversationSlice.Outcome.Conflict conflict:
+                ModelState.AddModelError(string.Empty,
+                    $"{conflict.OtherUser ?? "Een collega"} heeft dit onderdeel net ook opgeslagen. Uw antwoorden staan hieronder nog ingevuld, maar zijn niet opgeslagen. " +
+                    "Open het onderdeel opnieuw in een ander tabblad om te zien wat er veranderd is, en sla daarna uw aanvulling op.");
+                break;
+            case ConversationSlice.Outcome.Invalid invalid:
+                foreach (var problem in invalid.Problems)
+                {
+                    ModelState.AddModelError("a." + problem.Field, problem.Message);
+                }
+
+                break;
+        }
+
+        var stored = await conversation.SectionAsync(id, section, cancellationToken);
+        if (stored is null)
+        {
+            return NotFound();
+        }
+
+        // Keep the version the form was loaded with, so a second save after a conflict is checked again.
+        State = stored with { Version = outcome is ConversationSlice.Outcome.Conflict ? stored.Version : version };
+        return Page();
+    }
+}
