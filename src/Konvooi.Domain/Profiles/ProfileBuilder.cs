@@ -12,20 +12,8 @@ namespace Konvooi.Domain.Profiles;
 /// </summary>
 public static class ProfileBuilder
 {
-    private static readonly Dictionary<string, string[]> FlagInsights = new(StringComparer.Ordinal)
-    {
-        ["isolated_not_lonely"] = ["VT-4", "TF-1"],
-        ["meaning_not_contact"] = ["VT-8", "AM-7"],
-        ["recent_bereavement"] = ["TF-6", "AM-5"],
-        ["no_daily_contact"] = ["JG-6", "RK-1"],
-        ["low_mastery"] = ["VT-9"],
-        ["low_resilience"] = ["CC-6", "TF-2"],
-        ["financial_worries"] = ["TF-8"],
-        ["disability"] = ["RK-3"],
-        ["older_migrant"] = ["TF-7"],
-        ["youth"] = ["AM-6", "CC-1"],
-        ["memory_concerns"] = ["VT-7"],
-    };
+    // The insight ids behind each flag live in one place: the knowledge base.
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> FlagInsights => Knowledge.KnowledgeBase.FlagInsights;
 
     // Answers that name a known cause (docs/profile.md, "derived causes"), in the order they are listed.
     private static readonly (string Question, string Answer, string Cause)[] DerivedCauses =
