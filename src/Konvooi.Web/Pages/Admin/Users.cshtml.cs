@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Konvooi.Domain.Access;
 using Konvooi.Features.Organisations;
 using Konvooi.Features.Security;
+using Konvooi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -31,7 +32,7 @@ public sealed class UsersModel(ListUsers.Handler list, Setup.Handler setup, Curr
 
     public IReadOnlyList<ListUsers.Row> Users { get; private set; } = [];
 
-    public bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+    public bool HasError(string key) => ModelState.HasErrorFor(key);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => Users = await list.HandleAsync(cancellationToken);
 

@@ -1,5 +1,6 @@
 using Konvooi.Domain.Conversations;
 using Konvooi.Features.Conversations;
+using Konvooi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -14,7 +15,7 @@ public sealed class SectionModel(ConversationSlice.Handler conversation) : PageM
 
     public ConversationSlice.SectionState? State { get; private set; }
 
-    public bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+    public bool HasError(string key) => ModelState.HasErrorFor(key);
 
     /// <summary>What the form shows for a question: what was just posted, or else what is stored.</summary>
     public IReadOnlyList<string> Values(string code) =>

@@ -24,7 +24,7 @@ public sealed class NewModel(RecordMeasurement.Handler record, GetPerson.Handler
 
     public QuestionnaireView View => new(Form!, Input.Answers, ModelState);
 
-    public bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+    public bool HasError(string key) => ModelState.HasErrorFor(key);
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? instrument, CancellationToken cancellationToken)
     {

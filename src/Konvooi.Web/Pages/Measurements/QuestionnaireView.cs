@@ -1,4 +1,5 @@
 using Konvooi.Features.Measurements;
+using Konvooi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace Konvooi.Web.Pages.Measurements;
@@ -6,5 +7,5 @@ namespace Konvooi.Web.Pages.Measurements;
 /// <summary>What the questionnaire partial needs: the form, the answers so far and the validation state.</summary>
 public sealed record QuestionnaireView(QuestionnaireForm Form, IReadOnlyDictionary<string, string?> Answers, ModelStateDictionary ModelState)
 {
-    public bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+    public bool HasError(string key) => ModelState.HasErrorFor(key);
 }

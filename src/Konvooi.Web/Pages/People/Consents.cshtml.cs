@@ -1,5 +1,6 @@
 using Konvooi.Features.Audit;
 using Konvooi.Features.People;
+using Konvooi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -15,7 +16,7 @@ public sealed class ConsentsModel(GetPerson.Handler get, Consents.Handler consen
 
     public GetPerson.Result? Result { get; private set; }
 
-    public bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+    public bool HasError(string key) => ModelState.HasErrorFor(key);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

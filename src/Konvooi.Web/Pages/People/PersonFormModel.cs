@@ -18,7 +18,7 @@ public abstract class PersonFormModel(SavePerson.Handler save) : PageModel
 
     protected SavePerson.Handler Save => save;
 
-    public bool HasError(string key) => ModelState.TryGetValue(key, out var entry) && entry.Errors.Count > 0;
+    public bool HasError(string key) => ModelState.HasErrorFor(key);
 
     protected async Task LoadListsAsync(CancellationToken cancellationToken)
     {
