@@ -1,5 +1,6 @@
 using Konvooi.Features.Audit;
 using Konvooi.Features.Conversations;
+using Konvooi.Features.Convoy;
 using Konvooi.Features.Data;
 using Konvooi.Features.Measurements;
 using Konvooi.Features.Organisations;
@@ -50,6 +51,7 @@ public static class KonvooiFeatures
         services.AddScoped<AccessHistory.Handler>();
         services.AddScoped<Assignments.Handler>();
         services.AddScoped<ConversationSlice.Handler>();
+        services.AddScoped<ConvoySlice.Handler>();
         services.AddScoped<RecordMeasurement.Handler>();
         services.AddScoped<ReadMeasurements.Handler>();
         return services;

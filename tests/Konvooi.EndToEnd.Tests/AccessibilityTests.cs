@@ -36,7 +36,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             {
                 "/", "/People", "/People?search=zzz", "/People/Create", $"/People/{person.Id}", $"/People/{person.Id}/Edit",
                 $"/People/{person.Id}/Consents", $"/People/{person.Id}/AccessHistory", $"/People/{Guid.NewGuid()}", "/Account/Logout",
-                $"/People/{person.Id}/Measurements", $"/People/{person.Id}/Measurements/New", $"/People/{person.Id}/Team", $"/People/{person.Id}/Conversation",
+                $"/People/{person.Id}/Measurements", $"/People/{person.Id}/Measurements/New", $"/People/{person.Id}/Team", $"/People/{person.Id}/Conversation", $"/People/{person.Id}/Convoy",
                 "/Knowledge", "/Knowledge?lang=en", "/Knowledge/Rules", "/Knowledge/Catalogue",
             })
             {

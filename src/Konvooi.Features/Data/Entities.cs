@@ -208,3 +208,16 @@ public sealed class ConversationRevision
     public Guid SavedById { get; set; }
     public DateTime SavedAtUtc { get; set; }
 }
+
+/// <summary>A dated convoy map (JG-4): the members as JSON. Edits on one day change that day's map; a new day starts a new snapshot.</summary>
+public sealed class ConvoyMap
+{
+    public Guid Id { get; set; }
+    public Guid PersonId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public DateOnly TakenOn { get; set; }
+    public required string MembersJson { get; set; }
+    public Guid UpdatedById { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+    public int Version { get; set; }
+}

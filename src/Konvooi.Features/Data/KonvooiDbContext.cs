@@ -18,6 +18,7 @@ public sealed class KonvooiDbContext(DbContextOptions<KonvooiDbContext> options,
     public DbSet<Measurement> Measurements => Set<Measurement>();
     public DbSet<ConversationSection> ConversationSections => Set<ConversationSection>();
     public DbSet<ConversationRevision> ConversationRevisions => Set<ConversationRevision>();
+    public DbSet<ConvoyMap> ConvoyMaps => Set<ConvoyMap>();
 
     // Read by the global query filters; EF parameterises these per context instance.
     private Guid? ActorOrganisationId => actor.OrganisationId;
@@ -120,6 +121,14 @@ public sealed class KonvooiDbContext(DbContextOptions<KonvooiDbContext> options,
             e.Property(c => c.SectionCode).HasMaxLength(40);
             e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
             e.HasIndex(c => new { c.PersonId, c.SectionCode, c.Version }).IsUnique();
+            e.HasQueryFilter(c => ActorCanOpenPeople && c.OrganisationId == ActorOrganisationId);
+        });
+
+        builder.Entity<ConvoyMap>(e =>
+        {
+            e.Property(c => c.Version).IsConcurrencyToken();
+            e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
+            e.HasIndex(c => new { c.PersonId, c.TakenOn }).IsUnique();
             e.HasQueryFilter(c => ActorCanOpenPeople && c.OrganisationId == ActorOrganisationId);
         });
 

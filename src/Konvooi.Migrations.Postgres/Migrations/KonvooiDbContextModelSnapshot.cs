@@ -225,6 +225,43 @@ namespace Konvooi.Migrations.Postgres.Migrations
                     b.ToTable("ConversationSections");
                 });
 
+            modelBuilder.Entity("Konvooi.Features.Data.ConvoyMap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("MembersJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "TakenOn")
+                        .IsUnique();
+
+                    b.ToTable("ConvoyMaps");
+                });
+
             modelBuilder.Entity("Konvooi.Features.Data.KonvooiUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -678,6 +715,15 @@ namespace Konvooi.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Konvooi.Features.Data.ConversationSection", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ConvoyMap", b =>
                 {
                     b.HasOne("Konvooi.Features.Data.Person", null)
                         .WithMany()

@@ -220,6 +220,43 @@ namespace Konvooi.Migrations.Sqlite.Migrations
                     b.ToTable("ConversationSections");
                 });
 
+            modelBuilder.Entity("Konvooi.Features.Data.ConvoyMap", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MembersJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("TakenOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "TakenOn")
+                        .IsUnique();
+
+                    b.ToTable("ConvoyMaps");
+                });
+
             modelBuilder.Entity("Konvooi.Features.Data.KonvooiUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -669,6 +706,15 @@ namespace Konvooi.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Konvooi.Features.Data.ConversationSection", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ConvoyMap", b =>
                 {
                     b.HasOne("Konvooi.Features.Data.Person", null)
                         .WithMany()

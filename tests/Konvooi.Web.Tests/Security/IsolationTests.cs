@@ -86,8 +86,14 @@ public sealed class IsolationTests
                     ["userId"] = professionalId.ToString("D"),
                     ["version"] = "0",
                     ["a.daily_life.rhythm"] = "regular",
+                    ["Member.Name"] = "Indringer",
+                    ["Member.Relation"] = "friend",
+                    ["Member.Circle"] = "closest",
+                    ["Member.Frequency"] = "daily",
+                    ["memberId"] = "m1",
+                    ["circle"] = "close",
                 }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
-                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove" })
+                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move" })
                 {
                     var post = await session.Client.PostAsync(new Uri(url + handler, UriKind.Relative), form);
                     Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
@@ -104,6 +110,7 @@ public sealed class IsolationTests
         Assert.False(await db.Consents.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
         Assert.False(await db.PersonAssignments.AnyAsync(a => a.PersonId == person.Id));
         Assert.False(await db.ConversationSections.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
+        Assert.False(await db.ConvoyMaps.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
         Assert.Equal(measurementsBefore, await db.Measurements.IgnoreQueryFilters().CountAsync(m => m.PersonId == person.Id));
     }
 

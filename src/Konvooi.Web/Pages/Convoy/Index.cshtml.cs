@@ -1,0 +1,122 @@
+using Konvooi.Features.Convoy;
+using Konvooi.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Konvooi.Web.Pages.Convoy;
+
+public sealed class IndexModel(ConvoySlice.Handler convoy) : PageModel
+{
+    [BindProperty(Name = "Member")]
+    public ConvoySlice.MemberInput Member { get; set; } = new();
+
+    public Guid Id { get; private set; }
+
+    public ConvoySlice.View? View { get; private set; }
+
+    /// <summary>Only the latest map can be changed; older ones are history.</summary>
+    public bool IsLatest => View is not null && (View.Snapshot is null || View.Snapshot.Date == View.LatestDate);
+
+    public bool HasError(string key) => ModelState.HasErrorFor(key);
+
+    public IReadOnlyList<string> Selected(string field) => field switch
+    {
+        "Circle" => Member.Circle is null ? [] : [Member.Circle],
+        "Frequency" => Member.Frequency is null ? [] : [Member.Frequency],
+        "Modes" => Member.Modes,
+        "SupportReceived" => Member.SupportReceived,
+        "SupportGiven" => Member.SupportGiven,
+        _ => [],
+    };
+
+    public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? date, CancellationToken cancellationToken)
+    {
+        Id = id;
+        View = await convoy.ViewAsync(id, date, cancellationToken);
+        return View is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostAddAsync(Guid id, int version, DateOnly? latest, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            return await ShowAsync(id, cancellationToken);
+        }
+
+        return await AfterAsync(id, await convoy.AddAsync(id, Member, version, latest, cancellationToken), "De persoon staat op de kaart.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, string memberId, int version, DateOnly? latest, CancellationToken cancellationToken)
+    {
+        ClearMemberValidation();
+        return await AfterAsync(id, await convoy.RemoveAsync(id, memberId, version, latest, cancellationToken), "De persoon is van de kaart gehaald.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, string memberId, string circle, int version, DateOnly? latest, CancellationToken cancellationToken)
+    {
+        ClearMemberValidation();
+        return await AfterAsync(id, await convoy.MoveAsync(id, memberId, circle, version, latest, cancellationToken), "De persoon is verplaatst.", cancellationToken);
+    }
+
+    private void ClearMemberValidation()
+    {
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith("Member", StringComparison.Ordinal)).ToList())
+        {
+            ModelState.Remove(key);
+        }
+
+        Member = new ConvoySlice.MemberInput();
+    }
+
+    private async Task<IActionResult> AfterAsync(Guid id, ConvoySlice.Outcome outcome, string notice, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case ConvoySlice.Outcome.Saved:
+                TempData["Notice"] = notice;
+                return Redirect($"/People/{id}/Convoy");
+            case ConvoySlice.Outcome.NotFound:
+                return NotFound();
+            case ConvoySlice.Outcome.Conflict:
+                ModelState.AddModelError(string.Empty, "Iemand anders heeft de kaart net ook gewijzigd. Bekijk de kaart hieronder en voer uw wijziging opnieuw in.");
+                break;
+            case ConvoySlice.Outcome.Invalid invalid:
+                foreach (var problem in invalid.Problems)
+                {
+                    ModelState.AddModelError(MapField(problem.Field), problem.Message);
+                }
+
+                break;
+        }
+
+        return await ShowAsync(id, cancellationToken);
+    }
+
+    /// <summary>A member problem belongs beside the add form's field (only the new member can be malformed); others go to the summary.</summary>
+    private static string MapField(string field)
+    {
+        var dot = field.LastIndexOf('.');
+        if (dot < 0)
+        {
+            return string.Empty;
+        }
+
+        var name = field[(dot + 1)..];
+        return name switch
+        {
+            "name" => "Member.Name",
+            "relation" => "Member.Relation",
+            "circle" => "Member.Circle",
+            "frequency" => "Member.Frequency",
+            "modes" => "Member.Modes",
+            _ => string.Empty,
+        };
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        View = await convoy.ViewAsync(id, null, cancellationToken);
+        return View is null ? NotFound() : Page();
+    }
+}
