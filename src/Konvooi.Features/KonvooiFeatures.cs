@@ -5,6 +5,7 @@ using Konvooi.Features.Data;
 using Konvooi.Features.Measurements;
 using Konvooi.Features.Organisations;
 using Konvooi.Features.People;
+using Konvooi.Features.Profiles;
 using Konvooi.Features.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,6 +53,7 @@ public static class KonvooiFeatures
         services.AddScoped<Assignments.Handler>();
         services.AddScoped<ConversationSlice.Handler>();
         services.AddScoped<ConvoySlice.Handler>();
+        services.AddScoped<ProfileSlice.Handler>();
         services.AddScoped<RecordMeasurement.Handler>();
         services.AddScoped<ReadMeasurements.Handler>();
         return services;

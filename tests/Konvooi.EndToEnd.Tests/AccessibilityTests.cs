@@ -36,7 +36,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             {
                 "/", "/People", "/People?search=zzz", "/People/Create", $"/People/{person.Id}", $"/People/{person.Id}/Edit",
                 $"/People/{person.Id}/Consents", $"/People/{person.Id}/AccessHistory", $"/People/{Guid.NewGuid()}", "/Account/Logout",
-                $"/People/{person.Id}/Measurements", $"/People/{person.Id}/Measurements/New", $"/People/{person.Id}/Team", $"/People/{person.Id}/Conversation", $"/People/{person.Id}/Convoy",
+                $"/People/{person.Id}/Measurements", $"/People/{person.Id}/Measurements/New", $"/People/{person.Id}/Team", $"/People/{person.Id}/Conversation", $"/People/{person.Id}/Convoy", $"/People/{person.Id}/Profile",
                 "/Knowledge", "/Knowledge?lang=en", "/Knowledge/Rules", "/Knowledge/Catalogue",
             })
             {
@@ -59,6 +59,10 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             {
                 await ScanAsync(page, $"/People/{person.Id}/Conversation/{section.Code}", violations);
             }
+
+            await page.GotoAsync($"/People/{person.Id}/Profile");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Profiel opstellen" }).ClickAsync();
+            await ScanAsync(page, null, violations, "profile with suggestions");
 
             await page.GotoAsync($"/People/{person.Id}/Measurements");
             await page.Locator("table a").First.ClickAsync();

@@ -221,3 +221,23 @@ public sealed class ConvoyMap
     public DateTime UpdatedAtUtc { get; set; }
     public int Version { get; set; }
 }
+
+/// <summary>
+/// A dated profile snapshot, kept exactly as the professional saw it: the plain-Dutch lines with their
+/// evidence, the matching profile (docs/profile.schema.json v1), and the versions that produced it.
+/// </summary>
+public sealed class ProfileSnapshot
+{
+    public Guid Id { get; set; }
+    public Guid PersonId { get; set; }
+    public Guid OrganisationId { get; set; }
+    public DateOnly BuiltOn { get; set; }
+    public required string LinesJson { get; set; }
+    public required string MatchingProfileJson { get; set; }
+    public required string RulesVersion { get; set; }
+    public required string GuideVersion { get; set; }
+    /// <summary>Instrument id, version and date of every measurement used, as JSON.</summary>
+    public required string InstrumentsJson { get; set; }
+    public Guid CreatedById { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}

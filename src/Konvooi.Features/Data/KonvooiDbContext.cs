@@ -19,6 +19,7 @@ public sealed class KonvooiDbContext(DbContextOptions<KonvooiDbContext> options,
     public DbSet<ConversationSection> ConversationSections => Set<ConversationSection>();
     public DbSet<ConversationRevision> ConversationRevisions => Set<ConversationRevision>();
     public DbSet<ConvoyMap> ConvoyMaps => Set<ConvoyMap>();
+    public DbSet<ProfileSnapshot> ProfileSnapshots => Set<ProfileSnapshot>();
 
     // Read by the global query filters; EF parameterises these per context instance.
     private Guid? ActorOrganisationId => actor.OrganisationId;
@@ -130,6 +131,15 @@ public sealed class KonvooiDbContext(DbContextOptions<KonvooiDbContext> options,
             e.HasOne<Person>().WithMany().HasForeignKey(c => c.PersonId);
             e.HasIndex(c => new { c.PersonId, c.TakenOn }).IsUnique();
             e.HasQueryFilter(c => ActorCanOpenPeople && c.OrganisationId == ActorOrganisationId);
+        });
+
+        builder.Entity<ProfileSnapshot>(e =>
+        {
+            e.Property(p => p.RulesVersion).HasMaxLength(40);
+            e.Property(p => p.GuideVersion).HasMaxLength(40);
+            e.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId);
+            e.HasIndex(p => new { p.PersonId, p.CreatedAtUtc });
+            e.HasQueryFilter(p => ActorCanOpenPeople && p.OrganisationId == ActorOrganisationId);
         });
 
         builder.Entity<AuditEntry>(e =>

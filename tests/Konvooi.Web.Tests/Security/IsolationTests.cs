@@ -111,6 +111,7 @@ public sealed class IsolationTests
         Assert.False(await db.PersonAssignments.AnyAsync(a => a.PersonId == person.Id));
         Assert.False(await db.ConversationSections.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
         Assert.False(await db.ConvoyMaps.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
+        Assert.False(await db.ProfileSnapshots.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
         Assert.Equal(measurementsBefore, await db.Measurements.IgnoreQueryFilters().CountAsync(m => m.PersonId == person.Id));
     }
 

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Konvooi.Domain.Common;
+using Konvooi.Domain.Convoy;
+using Konvooi.Domain.Matching;
+using Konvooi.Domain.Profiles;
+using Konvooi.Domain.Questionnaires;
+using Konvooi.Features.Audit;
+using Konvooi.Features.Conversations;
+using Konvooi.Features.Data;
+using Konvooi.Features.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Konvooi.Features.Profiles;
+
+/// <summary>
+/// Draw up a person's profile from their measurements, conversation and latest convoy map (the pure
+/// <see cref="ProfileBuilder"/>), store it as a dated snapshot, and show the latest one with the
+/// matching engine's suggestions, exclusions and advice for it.
+/// </summary>
+public static class ProfileSlice
+{
+    public sealed record View(string PersonName, ProfileSnapshot? Snapshot, IReadOnlyList<ProfileLine> Lines, MatchResult? Match, string? CreatedBy);
+
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, ConversationSlice.Handler conversation)
+    {
+        public async Task<View?> LatestAsync(Guid personId, CancellationToken cancellationToken)
+        {
+            var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
+                .Select(p => new { p.FirstName, p.LastName }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (person is null)
+            {
+                return null;
+            }
+
+            var snapshot = await db.ProfileSnapshots.AsNoTracking().Where(p => p.PersonId == personId)
+                .OrderByDescending(p => p.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            audit.Add(AuditActions.View, nameof(ProfileSnapshot), snapshot?.Id ?? personId, personId);
+            await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            if (snapshot is null)
+            {
+                return new View($"{person.FirstName} {person.LastName}", null, [], null, null);
+            }
+
+            var lines = JsonSerializer.Deserialize<List<ProfileLine>>(snapshot.LinesJson) ?? [];
+            var match = ProfileJson.Read(snapshot.MatchingProfileJson) is ReadResult<Profile>.Success read
+                ? Matcher.Match(read.Value, InterventionCatalogue.Starter)
+                : null;
+            var by = await db.Users.AsNoTracking().Where(u => u.Id == snapshot.CreatedById)
+                .Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return new View($"{person.FirstName} {person.LastName}", snapshot, lines, match, by);
+        }
+
+        /// <summary>Builds the profile as of today and stores it; false when the person is not visible.</summary>
+        public async Task<bool> RebuildAsync(Guid personId, CancellationToken cancellationToken)
+        {
+            var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken).ConfigureAwait(false);
+            if (person is null)
+            {
+                return false;
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var today = DateOnly.FromDateTime(now);
+            var measurements = await db.Measurements.AsNoTracking().Where(m => m.PersonId == personId)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var convoy = await db.ConvoyMaps.AsNoTracking().Where(m => m.PersonId == personId)
+                .OrderByDescending(m => m.TakenOn).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var input = new ProfileInput
+            {
+                ConversationDate = today,
+                Age = today.Year - person.DateOfBirth.Year - (today < person.DateOfBirth.AddYears(today.Year - person.DateOfBirth.Year) ? 1 : 0),
+                Measurements = measurements.Select(ToProfileMeasurement).OfType<ProfileMeasurement>().ToList(),
+                Answers = await conversation.AllAnswersAsync(personId, cancellationToken).ConfigureAwait(false),
+                Convoy = convoy is null ? null : new ConvoySnapshot(convoy.TakenOn, JsonSerializer.Deserialize<List<ConvoyMember>>(convoy.MembersJson) ?? []),
+            };
+            var profile = ProfileBuilder.Build(input);
+            var snapshot = new ProfileSnapshot
+            {
+                Id = Guid.NewGuid(),
+                PersonId = personId,
+                OrganisationId = person.OrganisationId,
+                BuiltOn = today,
+                LinesJson = JsonSerializer.Serialize(ProfileText.Describe(profile)),
+                MatchingProfileJson = ProfileJson.Write(profile.ToMatchingProfile()),
+                RulesVersion = profile.RulesVersion,
+                GuideVersion = profile.GuideVersion,
+                InstrumentsJson = JsonSerializer.Serialize(profile.Instruments),
+                CreatedById = actor.UserId!.Value, // a visible person implies a set actor
+                CreatedAtUtc = now,
+            };
+            db.ProfileSnapshots.Add(snapshot);
+            audit.Add(AuditActions.Create, nameof(ProfileSnapshot), snapshot.Id, personId);
+            await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        /// <summary>Re-scores the stored answers with the instrument's scorer; unknown instruments are left out.</summary>
+        private static ProfileMeasurement? ToProfileMeasurement(Measurement measurement)
+        {
+            var instrument = Instruments.Find(measurement.InstrumentId);
+            if (instrument is null)
+            {
+                return null;
+            }
+
+            var answers = JsonSerializer.Deserialize<Dictionary<string, string?>>(measurement.AnswersJson) ?? [];
+            return new ProfileMeasurement(measurement.AdministeredOn, measurement.InstrumentVersion, instrument.Score(answers));
+        }
+    }
+}
