@@ -68,7 +68,7 @@ public static class ProfileSlice
             var input = new ProfileInput
             {
                 ConversationDate = today,
-                Age = today.Year - person.DateOfBirth.Year - (today < person.DateOfBirth.AddYears(today.Year - person.DateOfBirth.Year) ? 1 : 0),
+                Age = Ages.InWholeYears(person.DateOfBirth, today),
                 Measurements = measurements.Select(ToProfileMeasurement).OfType<ProfileMeasurement>().ToList(),
                 Answers = await conversation.AllAnswersAsync(personId, cancellationToken).ConfigureAwait(false),
                 Convoy = convoy is null ? null : new ConvoySnapshot(convoy.TakenOn, JsonSerializer.Deserialize<List<ConvoyMember>>(convoy.MembersJson) ?? []),

@@ -17,8 +17,7 @@ public static class Dutch
     public static string DateTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(System.DateTime.SpecifyKind(utc, DateTimeKind.Utc), Amsterdam).ToString("d MMMM yyyy HH:mm", Culture);
 
-    public static int Age(DateOnly born, DateOnly today) =>
-        today.Year - born.Year - (today < born.AddYears(today.Year - born.Year) ? 1 : 0);
+    public static int Age(DateOnly born, DateOnly today) => Konvooi.Domain.Common.Ages.InWholeYears(born, today);
 
     public static string Text(LivingSituation value) => value switch
     {
