@@ -2,6 +2,7 @@ using System.Text.Json;
 using Konvooi.Domain.Conversations;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
+using Konvooi.Features.People;
 using Konvooi.Features.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,8 +38,7 @@ public static class ConversationSlice
     {
         public async Task<Overview?> OverviewAsync(Guid personId, CancellationToken cancellationToken)
         {
-            var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
-                .Select(p => new { p.FirstName, p.LastName }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var person = await db.VisiblePersonNameAsync(personId, cancellationToken).ConfigureAwait(false);
             if (person is null)
             {
                 return null;
@@ -47,7 +47,7 @@ public static class ConversationSlice
             var answers = await AllAnswersAsync(personId, cancellationToken).ConfigureAwait(false);
             audit.Add(AuditActions.View, "Conversation", personId, personId);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return new Overview($"{person.FirstName} {person.LastName}", answers, ConversationProgress.Of(answers), ConversationProgress.ResumeAt(answers));
+            return new Overview(person, answers, ConversationProgress.Of(answers), ConversationProgress.ResumeAt(answers));
         }
 
         /// <summary>Every answer of every section, for the profile builder.</summary>

@@ -4,6 +4,7 @@ using Konvooi.Domain.Conversations;
 using Konvooi.Domain.Convoy;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
+using Konvooi.Features.People;
 using Konvooi.Features.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -72,8 +73,7 @@ public static class ConvoySlice
         /// <summary>The map of <paramref name="date"/> (or the latest), with the changes since the snapshot before it.</summary>
         public async Task<View?> ViewAsync(Guid personId, DateOnly? date, CancellationToken cancellationToken)
         {
-            var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
-                .Select(p => new { p.FirstName, p.LastName }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var person = await db.VisiblePersonNameAsync(personId, cancellationToken).ConfigureAwait(false);
             if (person is null)
             {
                 return null;
@@ -87,7 +87,7 @@ public static class ConvoySlice
             audit.Add(AuditActions.View, nameof(ConvoyMap), shown?.Id ?? personId, personId);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return new View(
-                $"{person.FirstName} {person.LastName}",
+                person,
                 snapshot,
                 previous is null || snapshot is null ? null : ConvoyChanges.Between(ToSnapshot(previous), snapshot),
                 previous?.TakenOn,

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Konvooi.Domain.Questionnaires;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
+using Konvooi.Features.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace Konvooi.Features.Measurements;
@@ -24,8 +25,7 @@ public static class ReadMeasurements
     {
         public async Task<Result?> GetAsync(Guid personId, Guid measurementId, CancellationToken cancellationToken)
         {
-            var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
-                .Select(p => new { p.FirstName, p.LastName }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var person = await db.VisiblePersonNameAsync(personId, cancellationToken).ConfigureAwait(false);
             var measurement = person is null
                 ? null
                 : await db.Measurements.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measurementId && m.PersonId == personId, cancellationToken).ConfigureAwait(false);
@@ -41,15 +41,14 @@ public static class ReadMeasurements
             return new Result(
                 measurement,
                 Instruments.Find(measurement.InstrumentId),
-                $"{person.FirstName} {person.LastName}",
+                person,
                 by ?? "onbekend",
                 JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(measurement.ScoresJson) ?? []);
         }
 
         public async Task<History?> HistoryAsync(Guid personId, CancellationToken cancellationToken)
         {
-            var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
-                .Select(p => new { p.FirstName, p.LastName }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var person = await db.VisiblePersonNameAsync(personId, cancellationToken).ConfigureAwait(false);
             if (person is null)
             {
                 return null;
@@ -68,7 +67,7 @@ public static class ReadMeasurements
                 .Where(g => g.Instrument is not null)
                 .Select(g => (g.Instrument!, (IReadOnlyList<HistoryPoint>)g.Points))
                 .ToList();
-            return new History($"{person.FirstName} {person.LastName}", groups);
+            return new History(person, groups);
         }
 
         private static HistoryPoint ToPoint(Measurement m)

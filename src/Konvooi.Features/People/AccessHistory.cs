@@ -16,9 +16,7 @@ public static class AccessHistory
     {
         public async Task<Result?> HandleAsync(Guid personId, CancellationToken cancellationToken)
         {
-            var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
-                .Select(p => new { p.FirstName, p.LastName })
-                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var person = await db.VisiblePersonNameAsync(personId, cancellationToken).ConfigureAwait(false);
             if (person is null)
             {
                 return null;
@@ -38,7 +36,7 @@ public static class AccessHistory
             audit.Add(AuditActions.AccessHistoryView, nameof(Person), personId, personId);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-            return new Result($"{person.FirstName} {person.LastName}", entries.Select(e => new Row(
+            return new Result(person, entries.Select(e => new Row(
                 e.OccurredAtUtc,
                 e.UserId is { } u ? names.GetValueOrDefault(u, "onbekend") : "systeem",
                 e.Role,

@@ -7,6 +7,7 @@ using Konvooi.Domain.Questionnaires;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Conversations;
 using Konvooi.Features.Data;
+using Konvooi.Features.People;
 using Konvooi.Features.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,8 +26,7 @@ public static class ProfileSlice
     {
         public async Task<View?> LatestAsync(Guid personId, CancellationToken cancellationToken)
         {
-            var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
-                .Select(p => new { p.FirstName, p.LastName }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var person = await db.VisiblePersonNameAsync(personId, cancellationToken).ConfigureAwait(false);
             if (person is null)
             {
                 return null;
@@ -38,7 +38,7 @@ public static class ProfileSlice
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             if (snapshot is null)
             {
-                return new View($"{person.FirstName} {person.LastName}", null, [], null, null);
+                return new View(person, null, [], null, null);
             }
 
             var lines = JsonSerializer.Deserialize<List<ProfileLine>>(snapshot.LinesJson) ?? [];
@@ -47,7 +47,7 @@ public static class ProfileSlice
                 : null;
             var by = await db.Users.AsNoTracking().Where(u => u.Id == snapshot.CreatedById)
                 .Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return new View($"{person.FirstName} {person.LastName}", snapshot, lines, match, by);
+            return new View(person, snapshot, lines, match, by);
         }
 
         /// <summary>Builds the profile as of today and stores it; false when the person is not visible.</summary>
