@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Konvooi.Features.Data;
 
-public sealed class KonvooiDbContext(DbContextOptions<KonvooiDbContext> options, CurrentActor actor)
+/// <remarks>
+/// Partial: a feature slice with its own tables adds a <c>KonvooiDbContext.Slice.cs</c> file with its DbSets and a
+/// <c>ConfigureSlice(ModelBuilder)</c> method, called with one line at the end of <see cref="OnModelCreating"/>.
+/// </remarks>
+public sealed partial class KonvooiDbContext(DbContextOptions<KonvooiDbContext> options, CurrentActor actor)
     : IdentityDbContext<KonvooiUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Coalition> Coalitions => Set<Coalition>();
