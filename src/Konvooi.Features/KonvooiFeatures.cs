@@ -6,6 +6,7 @@ using Konvooi.Features.Measurements;
 using Konvooi.Features.Organisations;
 using Konvooi.Features.People;
 using Konvooi.Features.Profiles;
+using Konvooi.Features.Support;
 using Konvooi.Features.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,8 @@ public static class KonvooiFeatures
         services.AddScoped<ConversationSlice.Handler>();
         services.AddScoped<ConvoySlice.Handler>();
         services.AddScoped<ProfileSlice.Handler>();
+        services.AddScoped<MatchRunSlice.Handler>();
+        services.AddScoped<SupportPlanSlice.Handler>();
         services.AddScoped<RecordMeasurement.Handler>();
         services.AddScoped<ReadMeasurements.Handler>();
         return services;

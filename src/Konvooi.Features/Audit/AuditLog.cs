@@ -16,6 +16,10 @@ public static class AuditActions
     public const string AccessHistoryView = "access-history-view";
     public const string AssignmentAdd = "assignment-add";
     public const string AssignmentRemove = "assignment-remove";
+    public const string MatchChoice = "match-choice";
+    public const string TrajectoryStep = "trajectory-step";
+    public const string PlanClose = "plan-close";
+    public const string FollowUpDone = "follow-up-done";
 }
 
 /// <summary>

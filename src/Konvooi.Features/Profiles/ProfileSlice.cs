@@ -9,6 +9,7 @@ using Konvooi.Features.Conversations;
 using Konvooi.Features.Data;
 using Konvooi.Features.People;
 using Konvooi.Features.Security;
+using Konvooi.Features.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Konvooi.Features.Profiles;
@@ -20,9 +21,15 @@ namespace Konvooi.Features.Profiles;
 /// </summary>
 public static class ProfileSlice
 {
-    public sealed record View(string PersonName, ProfileSnapshot? Snapshot, IReadOnlyList<ProfileLine> Lines, MatchResult? Match, string? CreatedBy);
+    public sealed record View(
+        string PersonName,
+        ProfileSnapshot? Snapshot,
+        IReadOnlyList<ProfileLine> Lines,
+        MatchRunSlice.ShownRun? Run,
+        string? CreatedBy,
+        IReadOnlyList<MatchRunSlice.PastChoice> Choices);
 
-    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, ConversationSlice.Handler conversation)
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, ConversationSlice.Handler conversation, MatchRunSlice.Handler matchRuns)
     {
         public async Task<View?> LatestAsync(Guid personId, CancellationToken cancellationToken)
         {
@@ -35,19 +42,18 @@ public static class ProfileSlice
             var snapshot = await db.ProfileSnapshots.AsNoTracking().Where(p => p.PersonId == personId)
                 .OrderByDescending(p => p.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             audit.Add(AuditActions.View, nameof(ProfileSnapshot), snapshot?.Id ?? personId, personId);
+            var run = snapshot is null ? null : await matchRuns.ShowAsync(snapshot, cancellationToken).ConfigureAwait(false);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            var choices = await matchRuns.ChoicesAsync(personId, cancellationToken).ConfigureAwait(false);
             if (snapshot is null)
             {
-                return new View(person, null, [], null, null);
+                return new View(person, null, [], null, null, choices);
             }
 
             var lines = JsonSerializer.Deserialize<List<ProfileLine>>(snapshot.LinesJson) ?? [];
-            var match = ProfileJson.Read(snapshot.MatchingProfileJson) is ReadResult<Profile>.Success read
-                ? Matcher.Match(read.Value, InterventionCatalogue.Starter)
-                : null;
             var by = await db.Users.AsNoTracking().Where(u => u.Id == snapshot.CreatedById)
                 .Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return new View(person, snapshot, lines, match, by);
+            return new View(person, snapshot, lines, run, by, choices);
         }
 
         /// <summary>Builds the profile as of today and stores it; false when the person is not visible.</summary>
