@@ -105,7 +105,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         Assert.Contains(result.Violations, v => v.Id == "image-alt");
     }
 
-    private static async Task ScanAsync(IPage page, string? url, List<string> violations, string? label = null)
+    internal static async Task ScanAsync(IPage page, string? url, List<string> violations, string? label = null)
     {
         if (url is not null)
         {

@@ -46,6 +46,7 @@ public sealed class IsolationTests
             ["section"] = "daily_life",
         };
         var measurementsBefore = await CountMeasurementsAsync(factory.Services, person.Id);
+        var (runId, trajectoryId) = await PlanAsInsiderAsync(factory, person.Id);
         var professionalId = await UserIdAsync(factory.Services, "professional@welzijn.example");
         var urls = new List<string>();
         foreach (var pattern in routes)
@@ -92,8 +93,27 @@ public sealed class IsolationTests
                     ["Member.Frequency"] = "daily",
                     ["memberId"] = "m1",
                     ["circle"] = "close",
+                    ["runId"] = runId.ToString("D"),
+                    ["runVersion"] = "1",
+                    ["Choice.Chosen"] = "buddy",
+                    ["Choice.WatchfulWaiting"] = "true",
+                    ["Choice.Reason"] = "Indringer",
+                    ["Plan.Goals[0]"] = "Indringer",
+                    ["Plan.AgreedOn"] = "2026-01-01",
+                    ["Plan.AgreedBy"] = "Indringer",
+                    ["Plan.AddInterventionId"] = "buddy",
+                    ["Plan.AddReason"] = "Indringer",
+                    ["Plan.ResponsibleProfessionalId"] = professionalId.ToString("D"),
+                    ["trajectoryId"] = trajectoryId.ToString("D"),
+                    ["taskId"] = trajectoryId.ToString("D"),
+                    ["Step.State"] = "referred",
+                    ["Step.Date"] = "2026-01-01",
+                    ["doneOn"] = "2026-01-01",
+                    ["doneNote"] = "Indringer",
+                    ["Close.Reason"] = "moved",
+                    ["Close.ClosedOn"] = "2026-01-01",
                 }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
-                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move" })
+                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Step", "?handler=FollowUp", "?handler=Close", $"?run={runId}" })
                 {
                     var post = await session.Client.PostAsync(new Uri(url + handler, UriKind.Relative), form);
                     Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
@@ -111,8 +131,39 @@ public sealed class IsolationTests
         Assert.False(await db.PersonAssignments.AnyAsync(a => a.PersonId == person.Id));
         Assert.False(await db.ConversationSections.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
         Assert.False(await db.ConvoyMaps.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
-        Assert.False(await db.ProfileSnapshots.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
+        Assert.Equal(1, await db.ProfileSnapshots.IgnoreQueryFilters().CountAsync(c => c.PersonId == person.Id));
+        Assert.Null((await db.MatchRuns.IgnoreQueryFilters().SingleAsync(r => r.Id == runId)).ChoiceJson);
+        var plan = await db.SupportPlans.IgnoreQueryFilters().SingleAsync(p => p.PersonId == person.Id);
+        Assert.Equal(1, plan.CurrentVersion);
+        Assert.Null(plan.ClosedOn);
+        Assert.Equal("proposed", (await db.Trajectories.IgnoreQueryFilters().SingleAsync(t => t.Id == trajectoryId)).State);
         Assert.Equal(measurementsBefore, await db.Measurements.IgnoreQueryFilters().CountAsync(m => m.PersonId == person.Id));
+    }
+
+    /// <summary>The person's coordinator draws up a profile (a match run) and agrees a plan, so outsiders have something to try.</summary>
+    private static async Task<(Guid RunId, Guid TrajectoryId)> PlanAsInsiderAsync(KonvooiWebFactory factory, Guid personId)
+    {
+        using var coordinator = await factory.SignInAsync("coordinator@welzijn.example");
+        var profile = $"/People/{personId}/Profile";
+        await coordinator.PostFormAsync(profile, profile, []);
+        await coordinator.GetHtmlAsync(profile);
+        var newPlan = $"/People/{personId}/Plan/New";
+        var coordinatorId = await UserIdAsync(factory.Services, "coordinator@welzijn.example");
+        var created = await coordinator.PostFormAsync(newPlan, newPlan, new()
+        {
+            ["Plan.Goals[0]"] = "Iemand om mee te praten",
+            ["Plan.AgreedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Plan.AgreedBy"] = "meneer zelf",
+            ["Plan.AddInterventionId"] = "buddy",
+            ["Plan.AddReason"] = "Meneer vroeg er zelf om.",
+            ["Plan.ResponsibleProfessionalId"] = coordinatorId.ToString("D"),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
+        var run = await db.MatchRuns.IgnoreQueryFilters().Where(r => r.PersonId == personId).Select(r => r.Id).SingleAsync();
+        var trajectory = await db.Trajectories.IgnoreQueryFilters().Where(t => t.PersonId == personId).Select(t => t.Id).SingleAsync();
+        return (run, trajectory);
     }
 
     private static async Task<Guid> UserIdAsync(IServiceProvider services, string email)
@@ -148,6 +199,7 @@ public sealed class IsolationTests
                 $"/People/{person.Id}", $"/People/{person.Id}/Edit", $"/People/{person.Id}/Consents", $"/People/{person.Id}/AccessHistory",
                 $"/People/{person.Id}/Measurements", $"/People/{person.Id}/Measurements/New?instrument=djg11",
                 $"/People/{person.Id}/Measurements/{await MeasurementOfAsync(factory.Services, person.Id)}",
+                $"/People/{person.Id}/Profile", $"/People/{person.Id}/Plan", $"/People/{person.Id}/Plan/New",
             })
             {
                 Assert.Contains(person.LastName, await session.GetHtmlAsync(url), StringComparison.Ordinal);
