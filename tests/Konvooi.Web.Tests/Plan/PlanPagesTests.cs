@@ -164,6 +164,43 @@ public sealed partial class PlanPagesTests
     }
 
     [Fact]
+    public async Task Step_FromAStaleFormOrDatedInTheFuture_IsRefusedAndNothingChanges()
+    {
+        await using var factory = await KonvooiWebFactory.CreateAsync();
+        var person = await DemoLookup.PersonAsync(factory.Services, "Welzijn Lindenhaven (demo)", responsibleIsDemoProfessional: true);
+        using var session = await factory.SignInAsync("professional@welzijn.example");
+        var newPlan = $"/People/{person.Id}/Plan/New";
+        var form = await session.GetHtmlAsync(newPlan);
+        var fields = PlanFields(null, "Weer naar de markt", Today, Hidden(form, "Plan.ResponsibleProfessionalId", selected: true));
+        fields["Plan.AddInterventionId"] = "telephone_circle";
+        fields["Plan.AddReason"] = "Meneer komt de deur moeilijk uit.";
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostFormAsync(newPlan, newPlan, fields)).StatusCode);
+        var planPage = $"/People/{person.Id}/Plan";
+        var planHtml = await session.GetHtmlAsync(planPage);
+        var trajectoryId = Hidden(planHtml, "trajectoryId");
+
+        var stale = await session.PostFormAsync(planPage, planPage + "?handler=Step", new()
+        {
+            ["trajectoryId"] = trajectoryId,
+            ["version"] = "0",
+            ["Step.State"] = "referred",
+            ["Step.Date"] = Today,
+        });
+        var future = await session.PostFormAsync(planPage, planPage + "?handler=Step", new()
+        {
+            ["trajectoryId"] = trajectoryId,
+            ["version"] = StepVersion(planHtml),
+            ["Step.State"] = "referred",
+            ["Step.Date"] = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
+
+        Assert.Contains("Iemand anders heeft dit net ook gewijzigd", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains($"id=\"Step{Guid.Parse(trajectoryId):N}_Date-error\"", await future.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var stored = await WithDb(factory, db => db.Trajectories.IgnoreQueryFilters().SingleAsync(t => t.PersonId == person.Id));
+        Assert.Equal(("proposed", 1), (stored.State, stored.Version));
+    }
+
+    [Fact]
     public async Task Plan_WatchfulWaitingWithoutReviewDate_IsRefused_AndWithOneIsKept()
     {
         await using var factory = await KonvooiWebFactory.CreateAsync();
