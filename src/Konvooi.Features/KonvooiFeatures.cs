@@ -7,6 +7,7 @@ using Konvooi.Features.Organisations;
 using Konvooi.Features.People;
 using Konvooi.Features.Profiles;
 using Konvooi.Features.Security;
+using Konvooi.Features.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -56,6 +57,10 @@ public static class KonvooiFeatures
         services.AddScoped<ProfileSlice.Handler>();
         services.AddScoped<RecordMeasurement.Handler>();
         services.AddScoped<ReadMeasurements.Handler>();
+        services.AddSingleton(SupportListSettings.FromConfiguration(configuration));
+        services.AddScoped<WorkListSlice.Handler>();
+        services.AddScoped<OutcomesSlice.Handler>();
+        services.AddScoped<RemeasurementSlice.Handler>();
         return services;
     }
 }
