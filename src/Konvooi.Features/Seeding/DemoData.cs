@@ -214,8 +214,8 @@ public static class DemoData
             (TrajectoryState.DroppedOut, today.AddDays(-4), "did_not_feel_at_home")));
         steps.Add(dropout);
 
-        // Waiting for nine weeks since the referral.
-        var waiting = Plan(26, today.AddDays(-7 * 11), "Nieuwe vriendschappen durven aangaan.", "friendship_course");
+        // Waiting for ten weeks since the referral (the plan started a day earlier, so no re-measurement is due yet).
+        var waiting = Plan(26, today.AddDays(-71), "Nieuwe vriendschappen durven aangaan.", "friendship_course");
         waiting.Item4.Add(Walk(waiting.Item2, "friendship_course", professional,
             (TrajectoryState.Referred, today.AddDays(-7 * 10), null),
             (TrajectoryState.Waiting, today.AddDays(-7 * 9), null)));
