@@ -6,8 +6,8 @@ using Konvooi.Features.Measurements;
 using Konvooi.Features.Organisations;
 using Konvooi.Features.People;
 using Konvooi.Features.Profiles;
-using Konvooi.Features.Support;
 using Konvooi.Features.Security;
+using Konvooi.Features.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -59,6 +59,10 @@ public static class KonvooiFeatures
         services.AddScoped<SupportPlanSlice.Handler>();
         services.AddScoped<RecordMeasurement.Handler>();
         services.AddScoped<ReadMeasurements.Handler>();
+        services.AddSingleton(SupportListSettings.FromConfiguration(configuration));
+        services.AddScoped<WorkListSlice.Handler>();
+        services.AddScoped<OutcomesSlice.Handler>();
+        services.AddScoped<RemeasurementSlice.Handler>();
         return services;
     }
 }

@@ -17,6 +17,7 @@ public static class KonvooiWebApp
 {
     public const string PersonRecordsPolicy = "PersonRecords";
     public const string AdministratorPolicy = "Administrator";
+    public const string InterventionOutcomesPolicy = "InterventionOutcomes";
     public const string SignInRateLimit = "sign-in";
 
     /// <param name="args">Command-line arguments (configuration overrides such as --urls).</param>
@@ -75,7 +76,8 @@ public static class KonvooiWebApp
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PersonRecordsPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanOpenPersonRecords)))
-            .AddPolicy(AdministratorPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanManageUsers)));
+            .AddPolicy(AdministratorPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanManageUsers)))
+            .AddPolicy(InterventionOutcomesPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadInterventionOutcomes)));
 
         // Dutch letters (ë, é, ï) as themselves in the HTML, not as numeric entities.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -84,6 +86,8 @@ public static class KonvooiWebApp
             options.Conventions.ConfigureFilter(new MethodNotAllowedPageFilter());
             options.Conventions.AuthorizeFolder("/People", PersonRecordsPolicy);
             options.Conventions.AuthorizeFolder("/Admin", AdministratorPolicy);
+            options.Conventions.AuthorizeFolder("/WorkList", PersonRecordsPolicy);
+            options.Conventions.AuthorizeFolder("/Outcomes", InterventionOutcomesPolicy);
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/Status");

@@ -13,6 +13,7 @@ public sealed class PermissionMatrixTests
         ("Manage user accounts", Permissions.CanManageUsers),
         ("Read the audit log", Permissions.CanReadAuditLog),
         ("See aggregated monitor figures", Permissions.CanReadMonitor),
+        ("See intervention outcomes", Permissions.CanReadInterventionOutcomes),
     ];
 
     [Fact]

@@ -38,6 +38,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
                 $"/People/{person.Id}/Consents", $"/People/{person.Id}/AccessHistory", $"/People/{Guid.NewGuid()}", "/Account/Logout",
                 $"/People/{person.Id}/Measurements", $"/People/{person.Id}/Measurements/New", $"/People/{person.Id}/Team", $"/People/{person.Id}/Conversation", $"/People/{person.Id}/Convoy", $"/People/{person.Id}/Profile",
                 "/Knowledge", "/Knowledge?lang=en", "/Knowledge/Rules", "/Knowledge/Catalogue",
+                "/WorkList", "/WorkList?wijk=Oost&intervention=buddy", "/Outcomes", "/Outcomes?from=2026-06-01&to=2026-01-01",
+                $"/People/{(await DemoLookup.AllPeopleAsync(fixture.Factory.Services)).Single(p => p.FirstName == "Bertus").Id}/Measurements",
             })
             {
                 await ScanAsync(page, url, violations);

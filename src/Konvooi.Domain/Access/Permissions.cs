@@ -28,4 +28,7 @@ public static class Permissions
 
     /// <summary>Seeing aggregated monitor figures (never person records).</summary>
     public static bool CanReadMonitor(Role role) => role is Role.Analyst or Role.Coordinator or Role.Administrator;
+
+    /// <summary>Seeing the intervention outcome statistics and their exports (issue 7): coordinators only.</summary>
+    public static bool CanReadInterventionOutcomes(Role role) => role is Role.Coordinator;
 }

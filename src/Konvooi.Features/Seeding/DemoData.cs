@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Konvooi.Domain.Access;
 using Konvooi.Domain.Questionnaires;
+using Konvooi.Domain.Support;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
 using Konvooi.Features.Organisations;
+using Konvooi.Features.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Konvooi.Features.Seeding;
@@ -75,6 +77,7 @@ public static class DemoData
 
         var now = time.GetUtcNow().UtcDateTime;
         var welzijn = organisations["Welzijn Lindenhaven (demo)"];
+        var people = new List<Person>();
         var zorg = organisations["Zorggroep De Linde (demo)"];
         for (var i = 0; i < FirstNames.Length; i++)
         {
@@ -103,22 +106,215 @@ public static class DemoData
             };
             person.SearchName = $"{person.FirstName} {person.LastName}".ToLowerInvariant();
             db.People.Add(person);
+            people.Add(person);
             audit.Add(AuditActions.Create, nameof(Person), person.Id, person.Id);
             var administeredBy = inZorg ? userIds["coordinator@zorg.example"] : userIds["coordinator@welzijn.example"];
             for (var wave = 0; wave < 1 + (i % 3); wave++)
             {
-                var measurement = DemoMeasurement(person, administeredBy, i, wave, now);
+                var measurement = DemoMeasurement(person, administeredBy, i, wave, DateOnly.FromDateTime(now).AddMonths(-3 * (2 - wave)).AddDays(-i), now);
                 db.Measurements.Add(measurement);
                 audit.Add(AuditActions.Create, nameof(Measurement), measurement.Id, person.Id);
             }
         }
 
+        SeedSupportPlans(db, audit, people, userIds, SupportListSettings.Today(time), now);
         await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
+    /// <summary>
+    /// Fictional support plans (issue 7), built with the domain rules as if each step was recorded on its own day:
+    /// eleven people with "Ontmoetingsactiviteit in de buurt" and a measurement before and six months after the start
+    /// (enough for the outcomes page's minimum n), a dropout with an open follow-up, a long wait, a re-measurement
+    /// that is due, a watchful-waiting plan past its review date, and one plan in the other organisation.
+    /// </summary>
+    private static void SeedSupportPlans(KonvooiDbContext db, AuditLog audit, List<Person> people, Dictionary<string, Guid> userIds, DateOnly today, DateTime now)
+    {
+        var professional = userIds["professional@welzijn.example"];
+        var coordinator = userIds["coordinator@welzijn.example"];
+        var steps = new List<(Person Person, SupportPlan Plan, Guid Professional, List<(Trajectory Trajectory, FollowUpTask? Task)> Trajectories)>();
+
+        (Person, SupportPlan, Guid, List<(Trajectory, FollowUpTask?)>) Plan(int index, DateOnly start, string goal, string? intervention, DateOnly? review = null, Guid? responsible = null)
+        {
+            var person = people[index];
+            var owner = responsible ?? professional;
+            var content = new SupportPlanContent
+            {
+                Goals = [goal],
+                Interventions = intervention is null ? [] : [new PlannedIntervention(intervention, InterventionSource.AddedByHand, "Sluit aan bij wat de persoon zelf wil (demo).")],
+                IsWatchfulWaiting = intervention is null,
+                ReviewDate = review,
+                AgreedOn = start,
+                AgreedBy = "de persoon zelf (demo)",
+                ResponsibleProfessional = owner.ToString(),
+            };
+            var plan = Accept(SupportPlan.Create(Guid.NewGuid().ToString(), person.Id.ToString(), person.Wijk, content, owner.ToString(), start));
+            return (person, plan, owner, []);
+        }
+
+        (Trajectory, FollowUpTask?) Walk(SupportPlan plan, string intervention, Guid owner, params (TrajectoryState State, DateOnly Date, string? Reason)[] path)
+        {
+            var trajectory = Accept(Trajectory.Propose(Guid.NewGuid().ToString(), plan.Id, plan.PersonId, intervention, plan.StartDate, owner.ToString(), plan.StartDate));
+            FollowUpTask? task = null;
+            foreach (var (state, date, reason) in path)
+            {
+                var step = Accept(trajectory.Apply(
+                    new TrajectoryEvent { State = state, Date = date, RecordedBy = owner.ToString(), Reason = reason },
+                    owner.ToString(), date, TrajectoryRules.Default));
+                trajectory = step.Trajectory;
+                task = step.FollowUp ?? task;
+            }
+
+            return (trajectory, task);
+        }
+
+        // Eleven people with the same intervention, started about seven months ago, measured before and after.
+        // They are the coordinator's (odd indices), so most of the demo professional's people have no plan yet
+        // and the quick tour can go from their profile to a new plan.
+        const string Meeting = "group_meeting_activity";
+        for (var k = 0; k < 11; k++)
+        {
+            var start = today.AddMonths(-7).AddDays(-3 * k);
+            var plan = Plan((2 * k) + 1, start, "Weer ergens bij horen en mensen uit de buurt kennen.", Meeting, responsible: coordinator);
+            var path = new List<(TrajectoryState, DateOnly, string?)>
+            {
+                (TrajectoryState.Referred, start, null),
+                (TrajectoryState.Waiting, start.AddDays(1), null),
+                (TrajectoryState.Started, start.AddDays(7 + (2 * k)), null),
+            };
+            if (k < 7)
+            {
+                path.Add((TrajectoryState.Completed, start.AddMonths(5), null));
+            }
+            else if (k < 9)
+            {
+                path.Add((TrajectoryState.DroppedOut, start.AddMonths(2), k == 7 ? "mismatch_expectations" : "health"));
+            }
+
+            var (trajectory, task) = Walk(plan.Item2, Meeting, plan.Item3, [.. path]);
+            if (task is not null)
+            {
+                task = Accept(task.MarkDone(task.CreatedOn.AddDays(5), task.CreatedOn.AddDays(5)));
+            }
+
+            plan.Item4.Add((trajectory, task));
+            steps.Add(plan);
+            var administeredBy = coordinator;
+            foreach (var (wave, date) in new[] { (10, start), (11, start.AddMonths(6)) })
+            {
+                var measurement = DemoMeasurement(plan.Item1, administeredBy, 2 * k, wave, date, now);
+                db.Measurements.Add(measurement);
+                audit.Add(AuditActions.Create, nameof(Measurement), measurement.Id, plan.Item1.Id);
+            }
+        }
+
+        // A dropout four days ago: the follow-up is still open.
+        var dropout = Plan(24, today.AddMonths(-2), "Iemand hebben om samen dingen mee te doen.", "buddy");
+        dropout.Item4.Add(Walk(dropout.Item2, "buddy", professional,
+            (TrajectoryState.Referred, dropout.Item2.StartDate, null),
+            (TrajectoryState.Started, dropout.Item2.StartDate.AddDays(10), null),
+            (TrajectoryState.DroppedOut, today.AddDays(-4), "did_not_feel_at_home")));
+        steps.Add(dropout);
+
+        // Waiting for ten weeks since the referral (the plan started a day earlier, so no re-measurement is due yet).
+        var waiting = Plan(26, today.AddDays(-71), "Nieuwe vriendschappen durven aangaan.", "friendship_course");
+        waiting.Item4.Add(Walk(waiting.Item2, "friendship_course", professional,
+            (TrajectoryState.Referred, today.AddDays(-7 * 10), null),
+            (TrajectoryState.Waiting, today.AddDays(-7 * 9), null)));
+        steps.Add(waiting);
+
+        // Three months and a few days after the start: the first re-measurement is due.
+        var remeasure = Plan(28, today.AddMonths(-3).AddDays(-3), "Vaker een gesprek met iemand.", "telephone_circle");
+        remeasure.Item4.Add(Walk(remeasure.Item2, "telephone_circle", professional,
+            (TrajectoryState.Referred, remeasure.Item2.StartDate, null),
+            (TrajectoryState.Started, remeasure.Item2.StartDate.AddDays(7), null)));
+        steps.Add(remeasure);
+
+        // Watchful waiting, agreed to look again five days ago.
+        steps.Add(Plan(22, today.AddDays(-7 * 6), "Eerst zelf rustig kijken hoe het gaat na de verhuizing.", null, review: today.AddDays(-5)));
+
+        // The other organisation: a dropout with an open follow-up, never visible to Welzijn.
+        var other = Plan(30, today.AddMonths(-1), "Mensen ontmoeten die dezelfde taal spreken.", "migrant_peer_group", responsible: userIds["professional@zorg.example"]);
+        other.Item4.Add(Walk(other.Item2, "migrant_peer_group", other.Item3,
+            (TrajectoryState.Referred, other.Item2.StartDate, null),
+            (TrajectoryState.NeverStarted, today.AddDays(-2), "transport_or_distance")));
+        steps.Add(other);
+
+        foreach (var (person, plan, owner, trajectories) in steps)
+        {
+            var planId = Guid.Parse(plan.Id);
+            db.SupportPlans.Add(new SupportPlanRecord
+            {
+                Id = planId,
+                PersonId = person.Id,
+                OrganisationId = person.OrganisationId,
+                ResponsibleProfessionalId = owner,
+                CurrentVersion = plan.CurrentVersion.Number,
+                ReviewDate = plan.Current.ReviewDate,
+                StartDate = plan.StartDate,
+                CreatedAtUtc = now,
+            });
+            foreach (var version in plan.Versions)
+            {
+                db.SupportPlanVersions.Add(new SupportPlanVersionRecord
+                {
+                    Id = Guid.NewGuid(),
+                    PlanId = planId,
+                    PersonId = person.Id,
+                    OrganisationId = person.OrganisationId,
+                    Number = version.Number,
+                    ContentJson = SupportStore.Write(version.Content),
+                    RecordedOn = version.RecordedOn,
+                    RecordedById = owner,
+                    RecordedAtUtc = now,
+                });
+            }
+
+            audit.Add(AuditActions.Create, WorkListSlice.AuditEntityType, planId, person.Id);
+            foreach (var (trajectory, task) in trajectories)
+            {
+                var trajectoryId = Guid.Parse(trajectory.Id);
+                db.Trajectories.Add(new TrajectoryRecord
+                {
+                    Id = trajectoryId,
+                    PlanId = planId,
+                    PersonId = person.Id,
+                    OrganisationId = person.OrganisationId,
+                    InterventionId = trajectory.InterventionId,
+                    State = trajectory.State.Code(),
+                    EventsJson = SupportStore.Write(trajectory.Events),
+                    Version = 1,
+                });
+                if (task is not null)
+                {
+                    db.FollowUpTasks.Add(new FollowUpTaskRecord
+                    {
+                        Id = trajectoryId,
+                        PlanId = planId,
+                        PersonId = person.Id,
+                        OrganisationId = person.OrganisationId,
+                        InterventionId = task.InterventionId,
+                        ResponsibleProfessionalId = owner,
+                        Cause = task.Cause.Code(),
+                        Reason = task.Reason,
+                        CreatedOn = task.CreatedOn,
+                        DueOn = task.DueOn,
+                        DoneOn = task.DoneOn,
+                        DoneById = task.DoneOn is null ? null : owner,
+                        DoneNote = task.DoneOn is null ? null : "Gebeld en besproken wat beter past (demo).",
+                        Version = 1,
+                    });
+                }
+            }
+        }
+    }
+
+    private static T Accept<T>(SupportOutcome<T> outcome) => outcome is SupportOutcome<T>.Accepted accepted
+        ? accepted.Value
+        : throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", ((SupportOutcome<T>.Refused)outcome).Errors.Select(e => e.Code)));
+
     /// <summary>A DJG-11 administration with invented answers that improve a little per wave.</summary>
-    private static Measurement DemoMeasurement(Person person, Guid administeredBy, int seed, int wave, DateTime now)
+    private static Measurement DemoMeasurement(Person person, Guid administeredBy, int seed, int wave, DateOnly administeredOn, DateTime now)
     {
         var instrument = Instruments.Djg11;
         var options = instrument.AnswerScales[0].OptionValues;
@@ -139,7 +335,7 @@ public static class DemoData
             InstrumentVersion = instrument.Version,
             Language = LocalizedText.Dutch,
             Mode = AdministrationMode.FaceToFace,
-            AdministeredOn = DateOnly.FromDateTime(now).AddMonths(-3 * (2 - wave)).AddDays(-seed),
+            AdministeredOn = administeredOn,
             AdministeredById = administeredBy,
             RecordedAtUtc = now,
             AnswersJson = JsonSerializer.Serialize(answers),

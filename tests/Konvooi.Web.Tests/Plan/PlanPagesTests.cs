@@ -21,7 +21,7 @@ public sealed partial class PlanPagesTests
     public async Task Journey_ChoiceToPlanToDropout_StoresRunPlanTrajectoryAndFollowUpAndNeverReproposesTheMisfit(string provider)
     {
         await using var factory = await KonvooiWebFactory.CreateAsync(provider);
-        var person = await DemoLookup.PersonAsync(factory.Services, "Welzijn Lindenhaven (demo)", responsibleIsDemoProfessional: true);
+        var person = await DemoLookup.PersonWithoutPlanAsync(factory.Services);
         using var session = await factory.SignInAsync("professional@welzijn.example");
         var profile = $"/People/{person.Id}/Profile";
         await session.PostFormAsync(profile, profile, []);
@@ -136,7 +136,7 @@ public sealed partial class PlanPagesTests
     public async Task Step_CompletedBeforeStarted_IsRefusedBesideTheField()
     {
         await using var factory = await KonvooiWebFactory.CreateAsync();
-        var person = await DemoLookup.PersonAsync(factory.Services, "Welzijn Lindenhaven (demo)", responsibleIsDemoProfessional: true);
+        var person = await DemoLookup.PersonWithoutPlanAsync(factory.Services);
         using var session = await factory.SignInAsync("professional@welzijn.example");
         var newPlan = $"/People/{person.Id}/Plan/New";
         var form = await session.GetHtmlAsync(newPlan);
@@ -167,7 +167,7 @@ public sealed partial class PlanPagesTests
     public async Task Step_FromAStaleFormOrDatedInTheFuture_IsRefusedAndNothingChanges()
     {
         await using var factory = await KonvooiWebFactory.CreateAsync();
-        var person = await DemoLookup.PersonAsync(factory.Services, "Welzijn Lindenhaven (demo)", responsibleIsDemoProfessional: true);
+        var person = await DemoLookup.PersonWithoutPlanAsync(factory.Services);
         using var session = await factory.SignInAsync("professional@welzijn.example");
         var newPlan = $"/People/{person.Id}/Plan/New";
         var form = await session.GetHtmlAsync(newPlan);
@@ -204,7 +204,7 @@ public sealed partial class PlanPagesTests
     public async Task Plan_WatchfulWaitingWithoutReviewDate_IsRefused_AndWithOneIsKept()
     {
         await using var factory = await KonvooiWebFactory.CreateAsync();
-        var person = await DemoLookup.PersonAsync(factory.Services, "Welzijn Lindenhaven (demo)", responsibleIsDemoProfessional: true);
+        var person = await DemoLookup.PersonWithoutPlanAsync(factory.Services);
         using var session = await factory.SignInAsync("professional@welzijn.example");
         var newPlan = $"/People/{person.Id}/Plan/New";
         var form = await session.GetHtmlAsync(newPlan);

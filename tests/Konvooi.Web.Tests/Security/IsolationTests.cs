@@ -166,6 +166,30 @@ public sealed class IsolationTests
         return (run, trajectory);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task WorkListAndOutcomes_OutsidersGet403OrNoneOfThePeople(string provider)
+    {
+        await using var factory = await KonvooiWebFactory.CreateAsync(provider);
+        // The demo dropout with an open follow-up (Seeding/DemoData.cs, SeedSupportPlans).
+        var people = await DemoLookup.AllPeopleAsync(factory.Services);
+        var person = people.Single(p => p.FirstName == "Aafke");
+        var urls = new[] { "/WorkList", $"/WorkList?wijk={person.Wijk}&intervention=buddy", "/Outcomes", "/Outcomes?handler=Csv", "/Outcomes?handler=Summary&intervention=buddy" };
+
+        foreach (var email in Outsiders.Where(e => e != "professional@welzijn.example"))
+        {
+            using var session = await factory.SignInAsync(email);
+            foreach (var url in urls)
+            {
+                var get = await session.GetAsync(url);
+                var body = await get.Content.ReadAsStringAsync();
+                Assert.True(get.StatusCode is HttpStatusCode.OK or HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"GET {url} as {email}: {(int)get.StatusCode}");
+                Assert.DoesNotContain(person.LastName, body, StringComparison.Ordinal);
+                Assert.DoesNotContain("Maatje", body, StringComparison.Ordinal); // Welzijn's only "buddy" trajectory
+            }
+        }
+    }
+
     private static async Task<Guid> UserIdAsync(IServiceProvider services, string email)
     {
         await using var scope = services.CreateAsyncScope();

@@ -1,19 +1,29 @@
 using Konvooi.Features.Measurements;
+using Konvooi.Features.Support;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.Measurements;
 
-public sealed class IndexModel(ReadMeasurements.Handler read) : PageModel
+public sealed class IndexModel(ReadMeasurements.Handler read, RemeasurementSlice.Handler plans) : PageModel
 {
     public Guid Id { get; private set; }
 
     public ReadMeasurements.History? History { get; private set; }
 
+    /// <summary>The person's support plans on this page: events for the chart and the honest change (issue 7).</summary>
+    public RemeasurementSlice.Result Plans { get; private set; } = new([], null);
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         Id = id;
         History = await read.HistoryAsync(id, cancellationToken);
-        return History is null ? NotFound() : Page();
+        if (History is null)
+        {
+            return NotFound();
+        }
+
+        Plans = await plans.HandleAsync(id, cancellationToken) ?? Plans;
+        return Page();
     }
 }

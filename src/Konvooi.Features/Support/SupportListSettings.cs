@@ -1,0 +1,88 @@
+using System.Globalization;
+using Konvooi.Domain.DailyContact;
+using Konvooi.Domain.Support;
+using Microsoft.Extensions.Configuration;
+
+namespace Konvooi.Features.Support;
+
+/// <summary>
+/// The organisation's defaults for the work list and the intervention outcomes, from configuration section
+/// <c>Konvooi:Support</c> (docs/configuration.md). Missing keys keep the domain defaults; a wrong value stops
+/// the app at start-up with a message naming the key.
+/// </summary>
+public sealed record SupportListSettings(WorkListSettings WorkList, OutcomeSettings Outcomes)
+{
+    public const string Section = "Konvooi:Support";
+
+    public static SupportListSettings Default { get; } = new(WorkListSettings.Default, OutcomeSettings.Default);
+
+    /// <exception cref="InvalidOperationException">A value is not a whole number in its allowed range.</exception>
+    public static SupportListSettings FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(Section);
+        var workList = WorkListSettings.Default with
+        {
+            RemeasurementMonths = Months(section) ?? WorkListSettings.Default.RemeasurementMonths,
+            ReminderDays = Whole(section, "ReminderDays", 0, 365) ?? WorkListSettings.Default.ReminderDays,
+            LongWaitWeeks = Whole(section, "LongWaitWeeks", 1, 104) ?? WorkListSettings.Default.LongWaitWeeks,
+        };
+        var outcomes = OutcomeSettings.Default with
+        {
+            MinN = Whole(section, "OutcomesMinN", 1, 1000) ?? OutcomeSettings.Default.MinN,
+        };
+        return new SupportListSettings(workList, outcomes);
+    }
+
+    /// <summary>Today's date in the Netherlands (Europe/Amsterdam), the "today" of every date rule in this folder.</summary>
+    public static DateOnly Today(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return LocalTime.LocalDate(time.GetUtcNow().UtcDateTime, LocalTime.Amsterdam());
+    }
+
+    private static int? Whole(IConfigurationSection section, string key, int min, int max)
+    {
+        var text = section[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (!int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        {
+            throw new InvalidOperationException($"{Section}:{key} must be a whole number from {min} to {max} (got '{text}').");
+        }
+
+        return value;
+    }
+
+    /// <summary>Either a list (<c>RemeasurementMonths:0</c>, <c>:1</c>, … as from JSON arrays) or one comma-separated value (<c>"3,6"</c>).</summary>
+    private static List<int>? Months(IConfigurationSection section)
+    {
+        var key = "RemeasurementMonths";
+        var child = section.GetSection(key);
+        var parts = child.Value is { } single
+            ? single.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            : child.GetChildren().OrderBy(c => int.TryParse(c.Key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index) ? index : int.MaxValue).Select(c => c.Value ?? string.Empty).ToArray();
+        if (parts.Length == 0)
+        {
+            return null;
+        }
+
+        var months = new List<int>();
+        foreach (var part in parts)
+        {
+            if (!int.TryParse(part, NumberStyles.Integer, CultureInfo.InvariantCulture, out var month)
+                || month < 1 || month > SupportPlan.MaxRemeasurementMonth || (months.Count > 0 && month <= months[^1]))
+            {
+                throw new InvalidOperationException(
+                    $"{Section}:{key} must list increasing whole months from 1 to {SupportPlan.MaxRemeasurementMonth} (got '{string.Join(",", parts)}').");
+            }
+
+            months.Add(month);
+        }
+
+        return months;
+    }
+}
