@@ -118,7 +118,9 @@ internal sealed class ParquetTableReader : IDisposable
     private static string TypeName(Field field) => field switch
     {
         DataField { IsArray: true } => "list",
-        DataField data => data.ClrType.Name,
+        DataField data => data.ClrType.IsGenericType
+            ? $"{data.ClrType.Name[..data.ClrType.Name.IndexOf('`', StringComparison.Ordinal)]}<{string.Join(", ", data.ClrType.GetGenericArguments().Select(a => a.Name))}>"
+            : data.ClrType.Name,
         _ => field.SchemaType.ToString(),
     };
 
@@ -146,7 +148,8 @@ internal sealed class ParquetTableReader : IDisposable
         public static ColumnBuffer? For(DataField field, int column)
         {
             var type = field.ClrType;
-            return type == typeof(string) ? new TextColumn(field, column)
+            // Parquet.Net 6 describes UTF-8 columns as ReadOnlyMemory<char>; they are read as strings.
+            return type == typeof(string) || type == typeof(ReadOnlyMemory<char>) ? new TextColumn(field, column)
                 : type == typeof(bool) ? new ValueColumn<bool>(field, column, (row, i, v) => row.SetUtf8(i, v ? "true"u8 : "false"u8))
                 : type == typeof(int) ? new ValueColumn<int>(field, column, (row, i, v) => row.SetInteger(i, v))
                 : type == typeof(long) ? new ValueColumn<long>(field, column, (row, i, v) => row.SetInteger(i, v))
