@@ -66,6 +66,35 @@ public sealed class MonitorInputFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task Estimate_ParquetSmallAndUnsignedIntegerColumns_SameOutputAsCsv()
+    {
+        var table = SurveyTable.Generate(600, seed: 29);
+        var typed = table.Converted("wave", typeof(short), v => (short)(int)v).Converted("psu", typeof(uint), v => (uint)(long)v);
+        for (var q = 1; q <= 11; q++)
+        {
+            typed = typed.Converted("q" + q.ToString(System.Globalization.CultureInfo.InvariantCulture), typeof(sbyte), v => (sbyte)(int)v);
+        }
+
+        var csv = await RunCsvAsync(table, Estimate);
+        var parquet = await RunAsync(await ParquetAsync(typed, rowGroupSize: 250), Estimate);
+
+        Assert.Equal(0, csv.ExitCode);
+        Assert.Equal(csv, parquet);
+    }
+
+    [Fact]
+    public async Task Estimate_ParquetDateColumnUsed_ExitsOneNamingTheColumn()
+    {
+        var table = SurveyTable.Generate(50).Converted("wave", typeof(DateTime), v => new DateTime((int)v, 6, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var run = await RunAsync(await ParquetAsync(table, rowGroupSize: 50), Estimate);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal(string.Empty, run.StdOut);
+        Assert.Equal("column wave: the column type is not supported (use numbers, text or booleans) (got 'DateTime')\n", run.StdErr);
+    }
+
+    [Fact]
     public async Task Contrast_XlsxAndParquet_SameOutputAsCsv()
     {
         var table = SurveyTable.Generate(1000, seed: 5);

@@ -9,7 +9,7 @@ using DataField = Parquet.Schema.DataField;
 
 namespace Konvooi.Cli.Tests.Monitoring;
 
-/// <summary>A column of a generated survey table: CLR type int, long, double, string or bool.</summary>
+/// <summary>A column of a generated survey table: CLR type int, long, double, string or bool (Parquet also short, sbyte, uint, DateTime).</summary>
 public sealed record SurveyColumn(string Name, Type Type, bool Required = false);
 
 /// <summary>How a table is laid out in a generated workbook.</summary>
@@ -109,6 +109,21 @@ public sealed class SurveyTable(IReadOnlyList<SurveyColumn> columns, IReadOnlyLi
         return new SurveyTable(columns, rows);
     }
 
+    /// <summary>A copy with one column converted to another type (nulls stay null).</summary>
+    public SurveyTable Converted(string column, Type type, Func<object, object> convert)
+    {
+        var index = IndexOf(column);
+        var rows = Rows.Select(r =>
+        {
+            var copy = (object?[])r.Clone();
+            copy[index] = copy[index] is { } value ? convert(value) : null;
+            return copy;
+        }).ToList();
+        var columns = Columns.ToList();
+        columns[index] = columns[index] with { Type = type };
+        return new SurveyTable(columns, rows);
+    }
+
     public int IndexOf(string column) => Columns.ToList().FindIndex(c => c.Name == column);
 
     public string ToCsv()
@@ -197,6 +212,22 @@ public sealed class SurveyTable(IReadOnlyList<SurveyColumn> columns, IReadOnlyLi
                 else if (column.Type == typeof(double))
                 {
                     await WriteValuesAsync<double>(rowGroup, field, values, column.Required);
+                }
+                else if (column.Type == typeof(short))
+                {
+                    await WriteValuesAsync<short>(rowGroup, field, values, column.Required);
+                }
+                else if (column.Type == typeof(sbyte))
+                {
+                    await WriteValuesAsync<sbyte>(rowGroup, field, values, column.Required);
+                }
+                else if (column.Type == typeof(uint))
+                {
+                    await WriteValuesAsync<uint>(rowGroup, field, values, column.Required);
+                }
+                else if (column.Type == typeof(DateTime))
+                {
+                    await WriteValuesAsync<DateTime>(rowGroup, field, values, column.Required);
                 }
                 else
                 {
