@@ -248,7 +248,11 @@ internal sealed class XlsxReader : IDisposable
 
                 break;
             case null or "n":
-                if (value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                if (value is not null && TrySetInteger(row, column, value))
+                {
+                    any = true;
+                }
+                else if (value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
                 {
                     row.SetNumber(column, number);
                     any = true;
@@ -265,6 +269,40 @@ internal sealed class XlsxReader : IDisposable
         }
 
         return column;
+    }
+
+    /// <summary>
+    /// Survey cells are mostly small integers (codes, years, ids): digits only, with an optional minus,
+    /// are copied as they are, without a round trip through a double's text.
+    /// </summary>
+    private static bool TrySetInteger(CellRow row, int column, string value)
+    {
+        var start = value.Length > 1 && value[0] == '-' ? 1 : 0;
+        if (value.Length == start || value.Length - start > 15 || (value[start] == '0' && value.Length - start > 1))
+        {
+            return false;
+        }
+
+        Span<byte> text = stackalloc byte[16];
+        long number = 0;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (i >= start)
+            {
+                if (!char.IsAsciiDigit(c))
+                {
+                    return false;
+                }
+
+                number = (number * 10) + (c - '0');
+            }
+
+            text[i] = (byte)c;
+        }
+
+        row.SetNumberText(column, text[..value.Length], start == 1 ? -number : number);
+        return true;
     }
 
     private static void SetText(CellRow row, int column, string? text, ref bool any)
@@ -374,6 +412,7 @@ internal sealed class XlsxReader : IDisposable
         IgnoreComments = true,
         IgnoreProcessingInstructions = true,
         IgnoreWhitespace = true,
+        CheckCharacters = false,
         CloseInput = false,
     };
 
