@@ -211,7 +211,7 @@ internal sealed class MonitorPlan
     }
 
     /// <summary>
-    /// <c>--format</c> when given; otherwise <c>.xlsx</c> and <c>.parquet</c> files by their extension and
+    /// <c>--format</c> when given; otherwise <c>.xlsx</c> (and <c>.xlsm</c>) and <c>.parquet</c> files by their extension and
     /// everything else (<c>.csv</c>, <c>.tsv</c>, <c>.txt</c>, standard input) as CSV. CSV-only options
     /// with another format are problems.
     /// </summary>
@@ -239,13 +239,18 @@ internal sealed class MonitorPlan
         else if (request.Input != "-")
         {
             var extension = Path.GetExtension(request.Input);
-            if (string.Equals(extension, ".xlsx", StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(extension, ".xlsx", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".xlsm", StringComparison.OrdinalIgnoreCase))
             {
                 format = InputFormat.Xlsx;
             }
             else if (string.Equals(extension, ".parquet", StringComparison.OrdinalIgnoreCase))
             {
                 format = InputFormat.Parquet;
+            }
+            else if (extension.ToUpperInvariant() is ".XLS" or ".XLSB" or ".ODS")
+            {
+                problems.Add($"--input: this spreadsheet format cannot be read; save it as .xlsx or CSV (got '{request.Input}')");
+                return format;
             }
         }
 

@@ -288,6 +288,20 @@ public sealed class MonitorInputFormatTests : IDisposable
         Assert.Equal(message + "\n", run.StdErr);
     }
 
+    [Theory]
+    [InlineData("survey.xls")]
+    [InlineData("survey.ods")]
+    public async Task Estimate_OtherSpreadsheetFormat_ExitsOneAskingForXlsxOrCsv(string name)
+    {
+        var file = Path.Combine(_directory, name);
+        await File.WriteAllTextAsync(file, SurveyTable.Generate(20).ToCsv());
+
+        var run = await CliRunner.RunAsync([.. Estimate, "--input", file]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Equal($"--input: this spreadsheet format cannot be read; save it as .xlsx or CSV (got '{file}')\n", run.StdErr);
+    }
+
     [Fact]
     public async Task Estimate_SheetWithCsv_ExitsOne()
     {
