@@ -8,9 +8,12 @@ public sealed record CliRun(int ExitCode, string StdOut, string StdErr);
 
 public static class CliRunner
 {
-    public static async Task<CliRun> RunWithInputAsync(string stdin, params string[] args)
+    public static Task<CliRun> RunWithInputAsync(string stdin, params string[] args) =>
+        RunWithInputAsync(Encoding.UTF8.GetBytes(stdin), args);
+
+    public static async Task<CliRun> RunWithInputAsync(byte[] stdin, params string[] args)
     {
-        var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin));
+        var input = new MemoryStream(stdin);
         // MemoryStream.ToArray still works after a command disposes standard output.
         var output = new MemoryStream();
         var outWriter = new StreamWriter(output, new UTF8Encoding(false), leaveOpen: true) { AutoFlush = true };

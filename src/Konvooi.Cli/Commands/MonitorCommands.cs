@@ -66,7 +66,7 @@ public static class MonitorCommands
     /// <summary>Input, design and indicator options of both subcommands.</summary>
     private sealed class SharedOptions
     {
-        public Option<string> Input { get; } = new("--input") { Description = "CSV-bestand met een kopregel (, ; of tab), of - voor standaardinvoer.", DefaultValueFactory = _ => "-" };
+        public Option<string> Input { get; } = new("--input") { Description = "Bestand met een kopregel: csv (, ; of tab), xlsx of parquet; of - voor standaardinvoer.", DefaultValueFactory = _ => "-" };
 
         public Option<string> Output { get; } = new("--output") { Description = "Bestand voor de uitkomsten, of - voor standaarduitvoer.", DefaultValueFactory = _ => "-" };
 
@@ -111,6 +111,10 @@ public static class MonitorCommands
 
         public Option<string> Decimal { get; } = new("--decimal") { Description = "Decimaalteken van gewichten: point (standaard) of comma.", DefaultValueFactory = _ => "point" };
 
+        public Option<string?> Format { get; } = new("--format") { Description = "Bestandsvorm: csv, xlsx of parquet (standaard: herkend aan de extensie; standaardinvoer is csv)." };
+
+        public Option<string?> Sheet { get; } = new("--sheet") { Description = "Werkblad in een xlsx-bestand (standaard het eerste)." };
+
         public Option<string?> SkipInvalid { get; } = new("--skip-invalid") { Description = "Sla ongeldige regels over en schrijf ze naar dit CSV-bestand." };
 
         public void AddTo(Command command)
@@ -118,7 +122,7 @@ public static class MonitorCommands
             foreach (var option in new Option[]
             {
                 Input, Output, Instrument, Items, Codes, Weight, Strata, Psu, By, Indicator, MaxMissing, SubscaleThreshold,
-                LonelyPsu, Delimiter, Encoding, Decimal, SkipInvalid,
+                LonelyPsu, Format, Sheet, Delimiter, Encoding, Decimal, SkipInvalid,
             })
             {
                 command.Options.Add(option);
@@ -143,6 +147,8 @@ public static class MonitorCommands
             Encoding = parseResult.GetValue(Encoding) ?? "auto",
             Decimal = parseResult.GetValue(Decimal) ?? "point",
             SkipInvalid = parseResult.GetValue(SkipInvalid),
+            Format = parseResult.GetValue(Format),
+            Sheet = parseResult.GetValue(Sheet),
         };
     }
 }

@@ -126,9 +126,10 @@ internal sealed class ChunkAggregator
     public void ReadAll(CsvReader reader, long lineOffset, Action<long>? progress = null)
     {
         var count = 0;
+        var record = new CsvSurveyRecord(reader);
         while (reader.ReadRecord())
         {
-            AddRecord(reader, lineOffset);
+            AddRecord(record, lineOffset);
             if (progress is not null && (++count & 0xFFFF) == 0)
             {
                 progress(count);
@@ -136,8 +137,12 @@ internal sealed class ChunkAggregator
         }
     }
 
+    /// <summary>Adds the current row of an XLSX or Parquet reader.</summary>
+    public void Add(CellRow row) => AddRecord(new CellRowRecord(row), 0);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void AddRecord(CsvReader reader, long lineOffset)
+    private void AddRecord<TRecord>(TRecord reader, long lineOffset)
+        where TRecord : struct, ISurveyRecord
     {
         _rowProblems.Clear();
         var line = lineOffset + reader.LineNumber;
@@ -151,7 +156,7 @@ internal sealed class ChunkAggregator
         if (_columns.Weight >= 0)
         {
             var field = reader.GetFieldBytes(_columns.Weight);
-            if (!NumberParsing.TryParseDouble(field, _plan.DecimalSeparator, out weight) || !double.IsFinite(weight))
+            if (!reader.TryGetNumber(_columns.Weight, _plan.DecimalSeparator, out weight) || !double.IsFinite(weight))
             {
                 AddProblem(line, _columns.Weight, field.Trim((byte)' ').IsEmpty ? "the weight is missing" : "not a number", field);
             }
@@ -212,7 +217,8 @@ internal sealed class ChunkAggregator
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int DesignId(CsvReader reader, int column, ByteKeyMap map, long line, string missingReason)
+    private int DesignId<TRecord>(TRecord reader, int column, ByteKeyMap map, long line, string missingReason)
+        where TRecord : struct, ISurveyRecord
     {
         var field = reader.GetFieldBytes(column).Trim((byte)' ');
         if (field.IsEmpty)
@@ -264,7 +270,8 @@ internal sealed class ChunkAggregator
     /// few array reads.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int Cell(CsvReader reader)
+    private int Cell<TRecord>(TRecord reader)
+        where TRecord : struct, ISurveyRecord
     {
         var current = 0;
         for (var b = 0; b < _columns.By.Length; b++)
@@ -307,7 +314,8 @@ internal sealed class ChunkAggregator
         return _cells[current];
     }
 
-    private int NewCell(CsvReader reader)
+    private int NewCell<TRecord>(TRecord reader)
+        where TRecord : struct, ISurveyRecord
     {
         for (var b = 0; b < _columns.By.Length; b++)
         {
@@ -340,7 +348,8 @@ internal sealed class ChunkAggregator
         return _answerByText[id];
     }
 
-    private void ShapeProblem(CsvReader reader, long line)
+    private void ShapeProblem<TRecord>(TRecord reader, long line)
+        where TRecord : struct, ISurveyRecord
     {
         InvalidRows++;
         var header = _columns.Header;

@@ -26,6 +26,16 @@ internal sealed record MonitorRequest
     public string Encoding { get; init; } = "auto";
     public string Decimal { get; init; } = "point";
     public string? SkipInvalid { get; init; }
+    public string? Format { get; init; }
+    public string? Sheet { get; init; }
+}
+
+/// <summary>The input file format: by <c>--format</c>, else by the file's extension; standard input is CSV.</summary>
+internal enum InputFormat
+{
+    Csv,
+    Xlsx,
+    Parquet,
 }
 
 /// <summary>
@@ -45,7 +55,8 @@ internal sealed class MonitorPlan
         LonelyPsuMode lonelyPsu,
         byte? delimiter,
         TextEncoding encoding,
-        byte decimalSeparator)
+        byte decimalSeparator,
+        InputFormat format)
     {
         Request = request;
         Instrument = instrument;
@@ -59,6 +70,7 @@ internal sealed class MonitorPlan
         Delimiter = delimiter;
         Encoding = encoding;
         DecimalSeparator = decimalSeparator;
+        Format = format;
     }
 
     public MonitorRequest Request { get; }
@@ -86,6 +98,8 @@ internal sealed class MonitorPlan
     public TextEncoding Encoding { get; }
 
     public byte DecimalSeparator { get; }
+
+    public InputFormat Format { get; }
 
     public bool IsClustered => Request.Psu is not null;
 
@@ -186,12 +200,87 @@ internal sealed class MonitorPlan
             _ => Problem<byte>(problems, $"--decimal: expected point or comma (got '{request.Decimal}')"),
         };
 
+        var format = FormatOf(request, problems);
+
         if (problems.Count > 0)
         {
             throw new CliUserException(problems);
         }
 
-        return new MonitorPlan(request, instrument, scoring, codes, itemColumns, indicators, bySets, lonelyPsu, delimiter, encoding, decimalSeparator);
+        return new MonitorPlan(request, instrument, scoring, codes, itemColumns, indicators, bySets, lonelyPsu, delimiter, encoding, decimalSeparator, format);
+    }
+
+    /// <summary>
+    /// <c>--format</c> when given; otherwise <c>.xlsx</c> (and <c>.xlsm</c>) and <c>.parquet</c> files by their extension and
+    /// everything else (<c>.csv</c>, <c>.tsv</c>, <c>.txt</c>, standard input) as CSV. CSV-only options
+    /// with another format are problems.
+    /// </summary>
+    private static InputFormat FormatOf(MonitorRequest request, List<string> problems)
+    {
+        var format = InputFormat.Csv;
+        if (request.Format is { } given)
+        {
+            switch (given.Trim().ToUpperInvariant())
+            {
+                case "CSV":
+                    format = InputFormat.Csv;
+                    break;
+                case "XLSX":
+                    format = InputFormat.Xlsx;
+                    break;
+                case "PARQUET":
+                    format = InputFormat.Parquet;
+                    break;
+                default:
+                    problems.Add($"--format: expected csv, xlsx or parquet (got '{given}')");
+                    return format;
+            }
+        }
+        else if (request.Input != "-")
+        {
+            var extension = Path.GetExtension(request.Input);
+            if (string.Equals(extension, ".xlsx", StringComparison.OrdinalIgnoreCase) || string.Equals(extension, ".xlsm", StringComparison.OrdinalIgnoreCase))
+            {
+                format = InputFormat.Xlsx;
+            }
+            else if (string.Equals(extension, ".parquet", StringComparison.OrdinalIgnoreCase))
+            {
+                format = InputFormat.Parquet;
+            }
+            else if (extension.ToUpperInvariant() is ".XLS" or ".XLSB" or ".ODS")
+            {
+                problems.Add($"--input: this spreadsheet format cannot be read; save it as .xlsx or CSV (got '{request.Input}')");
+                return format;
+            }
+        }
+
+        if (format == InputFormat.Csv)
+        {
+            if (request.Sheet is not null)
+            {
+                problems.Add($"--sheet: only for XLSX input; this input is read as CSV (got '{request.Sheet}')");
+            }
+
+            return format;
+        }
+
+        var name = format == InputFormat.Xlsx ? "XLSX" : "Parquet";
+        if (request.Delimiter is not null)
+        {
+            problems.Add($"--delimiter: only for CSV input; this input is read as {name} (got '{request.Delimiter}')");
+        }
+
+        if (!string.Equals(request.Encoding.Trim(), "auto", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add($"--encoding: only for CSV input; {name} text is always Unicode (got '{request.Encoding}')");
+        }
+
+        if (format == InputFormat.Parquet && request.Sheet is not null)
+        {
+            problems.Add($"--sheet: only for XLSX input; this input is read as Parquet (got '{request.Sheet}')");
+        }
+
+        return format;
     }
 
     private static T Problem<T>(List<string> problems, string message)

@@ -15,7 +15,7 @@ internal sealed record MonitorData(
     IReadOnlyList<RowProblem> Problems);
 
 /// <summary>
-/// Reads a survey CSV into <see cref="MonitorData"/>. A regular file without quote characters is split
+/// Reads a survey CSV into <see cref="MonitorData"/> (XLSX and Parquet: <see cref="TypedInputReader"/>). A regular file without quote characters is split
 /// at line ends into one chunk per core; each chunk is aggregated on its own and the aggregates are
 /// merged (they are sufficient statistics, so the result equals a single pass). Standard input and
 /// files with quoted fields are read in one pass. Memory depends on the number of cells, not rows.
@@ -28,6 +28,11 @@ internal static class MonitorReader
     /// <exception cref="CliUserException">The header lacks a column, or the input is empty.</exception>
     public static MonitorData Read(MonitorPlan plan, CliConsole console)
     {
+        if (plan.Format != InputFormat.Csv)
+        {
+            return TypedInputReader.Read(plan, console);
+        }
+
         using var progress = new ProgressBar(console, plan.Request.Input == "-" ? 0 : SafeLength(plan.Request.Input));
         using var stream = InputSource.Open(plan.Request.Input, console);
         var reader = new CsvReader(stream, ReaderOptions(plan.Delimiter), leaveOpen: true);
@@ -82,7 +87,7 @@ internal static class MonitorReader
         return Collect(aggregators);
     }
 
-    private static MonitorData Collect(ChunkAggregator[] parts)
+    internal static MonitorData Collect(ChunkAggregator[] parts)
     {
         var aggregates = parts[0].Aggregates;
         for (var i = 1; i < parts.Length; i++)
@@ -229,7 +234,7 @@ internal static class MonitorReader
         BufferSize = 1 << 18,
     };
 
-    private static long SafeLength(string path)
+    internal static long SafeLength(string path)
     {
         try
         {

@@ -1,0 +1,128 @@
+using System.Xml;
+using Konvooi.Cli.Common;
+using Konvooi.Cli.Tabular;
+
+namespace Konvooi.Cli.Monitoring;
+
+/// <summary>
+/// Reads survey microdata from XLSX (first or <c>--sheet</c> worksheet, first row with values = header)
+/// or Parquet into <see cref="MonitorData"/>, one row at a time through the same
+/// <see cref="ChunkAggregator"/> as CSV, so column mapping, codes, row checks and <c>--skip-invalid</c>
+/// behave the same. Both formats need random access, so standard input is first copied to a temporary
+/// file that is deleted when reading ends.
+/// </summary>
+internal static class TypedInputReader
+{
+    /// <exception cref="CliUserException">The file is not a readable workbook or Parquet file, or lacks a column.</exception>
+    public static MonitorData Read(MonitorPlan plan, CliConsole console)
+    {
+        var input = plan.Request.Input;
+        var name = input == "-" ? "standard input" : input;
+        using var progress = new ProgressBar(console, input == "-" ? 0 : MonitorReader.SafeLength(input));
+        using var stream = input == "-" ? SpoolStandardInput(console) : InputSource.Open(input, console);
+        try
+        {
+            return plan.Format == InputFormat.Xlsx ? ReadXlsx(plan, stream, progress) : ReadParquet(plan, stream, progress);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or XmlException)
+        {
+            var format = plan.Format == InputFormat.Xlsx ? "XLSX workbook" : "Parquet file";
+            throw new CliUserException($"{name}: not a readable {format}: {ex.Message}", ex);
+        }
+        catch (XlsxSheetNotFoundException ex)
+        {
+            throw new CliUserException(
+                $"--sheet: the workbook has no worksheet with this name; it has {string.Join(", ", ex.SheetNames.Select(s => $"'{s}'"))} (got '{ex.SheetName}')", ex);
+        }
+    }
+
+    private static MonitorData ReadXlsx(MonitorPlan plan, Stream stream, ProgressBar progress)
+    {
+        using var xlsx = XlsxReader.Open(stream, plan.Request.Sheet);
+        var row = new CellRow();
+        if (!xlsx.ReadRow(row, 0))
+        {
+            throw new CliUserException($"worksheet '{xlsx.SheetName}': the worksheet is empty, expected a header row");
+        }
+
+        var header = HeaderOf(row);
+        var columns = Resolve(plan, header);
+        var aggregator = new ChunkAggregator(plan, columns);
+        var count = 0;
+        while (xlsx.ReadRow(row, header.Length))
+        {
+            aggregator.Add(row);
+            if ((++count & 0x3FFF) == 0)
+            {
+                progress.Report(stream.Position);
+            }
+        }
+
+        return MonitorReader.Collect([aggregator]);
+    }
+
+    private static MonitorData ReadParquet(MonitorPlan plan, Stream stream, ProgressBar progress)
+    {
+        using var parquet = ParquetTableReader.Open(stream);
+        var columns = Resolve(plan, [.. parquet.Header]);
+        var used = columns.Items.Concat(columns.By).Append(columns.Weight).Append(columns.Strata).Append(columns.Psu).Where(c => c >= 0);
+        var unsupported = parquet.Select(used);
+        if (unsupported.Count > 0)
+        {
+            throw new CliUserException([.. unsupported.Select(u => $"column {parquet.Header[u.Column]}: {u.Reason}")]);
+        }
+
+        var aggregator = new ChunkAggregator(plan, columns);
+        var row = new CellRow();
+        var count = 0;
+        while (parquet.ReadRow(row))
+        {
+            aggregator.Add(row);
+            if ((++count & 0x3FFF) == 0)
+            {
+                progress.Report(stream.Position);
+            }
+        }
+
+        return MonitorReader.Collect([aggregator]);
+    }
+
+    private static string[] HeaderOf(CellRow row)
+    {
+        var header = new string[row.FieldCount];
+        for (var i = 0; i < header.Length; i++)
+        {
+            header[i] = TextDecoding.Decode(row.GetFieldBytes(i), TextEncoding.Utf8).Trim();
+        }
+
+        return header;
+    }
+
+    private static MonitorColumns Resolve(MonitorPlan plan, IReadOnlyList<string> header)
+    {
+        var (columns, problems) = MonitorColumns.Resolve(plan, header);
+        return columns ?? throw new CliUserException(problems);
+    }
+
+    /// <summary>Copies standard input to a temporary file (deleted on close) and returns it at position 0.</summary>
+    private static FileStream SpoolStandardInput(CliConsole console)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "konvooi-input-" + Guid.NewGuid().ToString("N"));
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        try
+        {
+            using (var input = console.OpenStandardInput())
+            {
+                input.CopyTo(file);
+            }
+
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+}
