@@ -1,6 +1,7 @@
 using Konvooi.Features.Audit;
 using Konvooi.Features.Conversations;
 using Konvooi.Features.Convoy;
+using Konvooi.Features.DailyContact;
 using Konvooi.Features.Data;
 using Konvooi.Features.Measurements;
 using Konvooi.Features.Organisations;
@@ -56,6 +57,7 @@ public static class KonvooiFeatures
         services.AddScoped<ProfileSlice.Handler>();
         services.AddScoped<RecordMeasurement.Handler>();
         services.AddScoped<ReadMeasurements.Handler>();
+        services.AddDailyContactFeature(configuration);
         return services;
     }
 }

@@ -13,6 +13,8 @@ public sealed class PermissionMatrixTests
         ("Manage user accounts", Permissions.CanManageUsers),
         ("Read the audit log", Permissions.CanReadAuditLog),
         ("See aggregated monitor figures", Permissions.CanReadMonitor),
+        ("Confirm own daily contact slots", Permissions.CanConfirmOwnDailyContact),
+        ("Record daily contact for others, hand out personal links, see the daily contact dashboard", Permissions.CanRecordContactForOthers),
     ];
 
     [Fact]

@@ -28,4 +28,10 @@ public static class Permissions
 
     /// <summary>Seeing aggregated monitor figures (never person records).</summary>
     public static bool CanReadMonitor(Role role) => role is Role.Analyst or Role.Coordinator or Role.Administrator;
+
+    /// <summary>Confirming daily contact for one's own slots only (the volunteer's task view).</summary>
+    public static bool CanConfirmOwnDailyContact(Role role) => role is Role.Volunteer;
+
+    /// <summary>Recording a daily contact on someone else's behalf, handing out personal links, and the dashboard.</summary>
+    public static bool CanRecordContactForOthers(Role role) => role is Role.Coordinator;
 }

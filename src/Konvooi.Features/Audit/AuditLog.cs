@@ -16,6 +16,15 @@ public static class AuditActions
     public const string AccessHistoryView = "access-history-view";
     public const string AssignmentAdd = "assignment-add";
     public const string AssignmentRemove = "assignment-remove";
+    public const string DailyContactArrangementView = "daily-contact-arrangement-view";
+    public const string DailyContactArrangementSave = "daily-contact-arrangement-save";
+    public const string DailyContactSlotView = "daily-contact-slot-view";
+    public const string DailyContactConfirm = "daily-contact-confirm";
+    public const string DailyContactResolve = "daily-contact-resolve";
+    public const string DailyContactLinkIssue = "daily-contact-link-issue";
+    public const string DailyContactLinkRevoke = "daily-contact-link-revoke";
+    public const string DailyContactDashboardView = "daily-contact-dashboard-view";
+    public const string DailyContactFollowUpHandled = "daily-contact-follow-up-handled";
 }
 
 /// <summary>
