@@ -17,6 +17,8 @@ public static class KonvooiWebApp
 {
     public const string PersonRecordsPolicy = "PersonRecords";
     public const string AdministratorPolicy = "Administrator";
+    public const string OwnDailyContactPolicy = "OwnDailyContact";
+    public const string DailyContactCoordinationPolicy = "DailyContactCoordination";
     public const string SignInRateLimit = "sign-in";
 
     /// <param name="args">Command-line arguments (configuration overrides such as --urls).</param>
@@ -75,7 +77,9 @@ public static class KonvooiWebApp
         builder.Services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PersonRecordsPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanOpenPersonRecords)))
-            .AddPolicy(AdministratorPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanManageUsers)));
+            .AddPolicy(AdministratorPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanManageUsers)))
+            .AddPolicy(OwnDailyContactPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanConfirmOwnDailyContact)))
+            .AddPolicy(DailyContactCoordinationPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanRecordContactForOthers)));
 
         // Dutch letters (ë, é, ï) as themselves in the HTML, not as numeric entities.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -87,6 +91,11 @@ public static class KonvooiWebApp
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/Status");
+            options.Conventions.AuthorizePage("/DailyContact/Arrangement", PersonRecordsPolicy);
+            options.Conventions.AuthorizePage("/DailyContact/Mine", OwnDailyContactPolicy);
+            options.Conventions.AuthorizePage("/DailyContact/Slot", DailyContactCoordinationPolicy);
+            options.Conventions.AuthorizePage("/DailyContact/Dashboard", DailyContactCoordinationPolicy);
+            options.Conventions.AllowAnonymousToPage("/DailyContact/Link");
         });
 
         var permitsPerMinute = builder.Configuration.GetValue("Konvooi:SignInPermitsPerMinute", 10);
@@ -97,6 +106,7 @@ public static class KonvooiWebApp
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        builder.Services.AddHostedService<DailyContactHostedService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 

@@ -17,6 +17,7 @@ public static class DailyContactFeature
         services.AddScoped<Arrangements.Handler>();
         services.AddScoped<Slots.Handler>();
         services.AddScoped<Links.Handler>();
+        services.AddScoped<CoordinatorDashboard.Handler>();
         return services;
     }
 }

@@ -170,7 +170,7 @@ public sealed partial class DailyContactJob(
                     throw new DailyContactMailException("Er is geen e-mailadres bekend voor de ontvanger.");
                 }
 
-                await mailer.SendAsync(DailyContactEmailText.Compose(recipients, message.Reason, message.SlotReference, options.Value.BaseUrl), cancellationToken).ConfigureAwait(false);
+                await mailer.SendAsync(DailyContactEmailText.Compose(recipients, message.Reason, message.SlotReference, options.Value.BaseUrl, message.ContactId is null), cancellationToken).ConfigureAwait(false);
                 message.SentAtUtc = time.GetUtcNow().UtcDateTime;
                 message.LastError = null;
                 sent++;

@@ -36,9 +36,10 @@ public static class DailyContactEmailText
     public static string SlotLink(string baseUrl, string reference) =>
         baseUrl.TrimEnd('/') + "/DailyContact/Slot/" + Uri.EscapeDataString(reference);
 
-    public static DailyContactEmail Compose(IReadOnlyList<string> to, string reason, string reference, string baseUrl)
+    /// <summary>Coordinators get a link to the slot; contacts to their own list (or they use their personal link).</summary>
+    public static DailyContactEmail Compose(IReadOnlyList<string> to, string reason, string reference, string baseUrl, bool toCoordinator = true)
     {
-        var link = SlotLink(baseUrl, reference);
+        var link = toCoordinator ? SlotLink(baseUrl, reference) : baseUrl.TrimEnd('/') + "/DailyContact/Mine";
         var (subject, text) = Enum.Parse<NotifyReason>(reason) switch
         {
             NotifyReason.TryAgain => ("Probeer het contactmoment opnieuw", "Het contactmoment is nog niet bevestigd. Wilt u het nog een keer proberen en daarna het contact bevestigen?"),
@@ -47,7 +48,7 @@ public static class DailyContactEmailText
             NotifyReason.SlotMissed => ("Contactmoment gemist", "Een contactmoment is gemist en ook na de stappen bij geen contact is er geen bevestiging. Neem alstublieft actie."),
             _ => ("Contact is toch gemaakt", "Er is toch contact geweest bij een contactmoment waarover u een melding kreeg. U hoeft niets meer te doen."),
         };
-        var body = string.Create(CultureInfo.InvariantCulture, $"{text}\n\nContactmoment: {reference}\nBekijk het in Konvooi (na inloggen): {link}\n\nDit bericht bevat met opzet geen namen of adressen.\n");
+        var body = string.Create(CultureInfo.InvariantCulture, $"{text}\n\nContactmoment: {reference}\nBekijk het in Konvooi (na inloggen): {link}\n{(toCoordinator ? string.Empty : "Heeft u geen account? Gebruik dan de persoonlijke link die u van de coördinator kreeg.\n")}\nDit bericht bevat met opzet geen namen of adressen.\n");
         return new DailyContactEmail(to, "Konvooi: " + subject, body);
     }
 }

@@ -38,6 +38,9 @@ public static class Slots
         IReadOnlyList<string> Topics,
         bool CanConfirm);
 
+    /// <summary>A slot as the coordinator sees it (the target of the link in an alert e-mail).</summary>
+    public sealed record Detail(Guid PersonId, string PersonName, SlotState State, string? ContactName, string? SecondContactName, DailyContactConfirmation? Confirmation);
+
     public abstract record Outcome
     {
         private Outcome()
@@ -49,6 +52,8 @@ public static class Slots
         public sealed record NotFound : Outcome;
 
         public sealed record Rejected(Error Error) : Outcome;
+
+        public sealed record Resolved : Outcome;
     }
 
     public sealed class Handler(KonvooiDbContext db, UnfilteredAccess unfiltered, AuditLog audit, CurrentActor actor, TimeProvider time)
@@ -144,6 +149,80 @@ public static class Slots
             }
 
             return new Outcome.Rejected(new Error("daily-contact.busy", "Het lukte niet om het contact op te slaan. Probeer het opnieuw."));
+        }
+
+        /// <summary>One slot with its log, for a coordinator; null when not found or not allowed.</summary>
+        public async Task<Detail?> DetailAsync(string reference, CancellationToken cancellationToken)
+        {
+            if (!actor.Has(Permissions.CanRecordContactForOthers))
+            {
+                return null;
+            }
+
+            var row = await db.DailyContactSlots.AsNoTracking().SingleOrDefaultAsync(s => s.Reference == reference, cancellationToken).ConfigureAwait(false);
+            var person = row is null ? null : await db.People.AsNoTracking().Where(p => p.Id == row.PersonId)
+                .Select(p => p.FirstName + " " + p.LastName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var arrangement = row is null ? null : await db.DailyContactArrangements.AsNoTracking()
+                .SingleOrDefaultAsync(a => a.Id == row.ArrangementId, cancellationToken).ConfigureAwait(false);
+            if (row is null || person is null || arrangement is null)
+            {
+                return null;
+            }
+
+            var contacts = DailyContactStore.ReadArrangement(arrangement).Contacts;
+            var confirmation = await db.DailyContactConfirmations.AsNoTracking().SingleOrDefaultAsync(c => c.SlotId == row.Id, cancellationToken).ConfigureAwait(false);
+            audit.Add(AuditActions.DailyContactSlotView, nameof(DailyContactSlot), row.Id, row.PersonId);
+            await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            var state = SlotMachine.Advance(DailyContactStore.ReadState(row), time.GetUtcNow().UtcDateTime).State;
+            return new Detail(
+                row.PersonId,
+                person,
+                state,
+                contacts.FirstOrDefault(c => c.Id == row.ContactId)?.FirstName,
+                contacts.FirstOrDefault(c => c.Id == row.SecondContactId)?.FirstName,
+                confirmation);
+        }
+
+        /// <summary>The coordinator closes a missed or escalated slot, for example after calling the person.</summary>
+        public async Task<Outcome> ResolveAsync(string reference, string? note, CancellationToken cancellationToken)
+        {
+            if (!actor.Has(Permissions.CanRecordContactForOthers) || actor.UserId is not { } userId)
+            {
+                return new Outcome.NotFound();
+            }
+
+            var row = await db.DailyContactSlots.SingleOrDefaultAsync(s => s.Reference == reference, cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                return new Outcome.NotFound();
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var current = SlotMachine.Advance(DailyContactStore.ReadState(row), now).State;
+            var trimmed = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+            if (trimmed is { Length: > SlotMachine.MaxNoteLength })
+            {
+                return new Outcome.Rejected(new Error("daily-contact.note-too-long", "Houd de notitie kort: hoogstens 500 tekens."));
+            }
+
+            var result = SlotMachine.Resolve(current, new Resolution(now, userId, trimmed));
+            if (result is SlotCommandOutcome.Rejected rejected)
+            {
+                return new Outcome.Rejected(rejected.Error);
+            }
+
+            DailyContactStore.Apply(row, ((SlotCommandOutcome.Accepted)result).Transition.State, now);
+            audit.Add(AuditActions.DailyContactResolve, nameof(DailyContactSlot), row.Id, row.PersonId);
+            try
+            {
+                await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException)
+            {
+                return new Outcome.Rejected(new Error("daily-contact.changed", "Het contactmoment is net veranderd. Bekijk het opnieuw."));
+            }
+
+            return new Outcome.Resolved();
         }
 
         /// <summary>Null when someone else changed the slot first: the caller reloads and tries again.</summary>
