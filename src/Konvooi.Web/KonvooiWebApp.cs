@@ -19,6 +19,7 @@ public static class KonvooiWebApp
     public const string AdministratorPolicy = "Administrator";
     public const string OwnDailyContactPolicy = "OwnDailyContact";
     public const string DailyContactCoordinationPolicy = "DailyContactCoordination";
+    public const string DailyContactCoveragePolicy = "DailyContactCoverage";
     public const string SignInRateLimit = "sign-in";
 
     /// <param name="args">Command-line arguments (configuration overrides such as --urls).</param>
@@ -79,7 +80,8 @@ public static class KonvooiWebApp
             .AddPolicy(PersonRecordsPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanOpenPersonRecords)))
             .AddPolicy(AdministratorPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanManageUsers)))
             .AddPolicy(OwnDailyContactPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanConfirmOwnDailyContact)))
-            .AddPolicy(DailyContactCoordinationPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanRecordContactForOthers)));
+            .AddPolicy(DailyContactCoordinationPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanRecordContactForOthers)))
+            .AddPolicy(DailyContactCoveragePolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadDailyContactCoverage)));
 
         // Dutch letters (ë, é, ï) as themselves in the HTML, not as numeric entities.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -95,7 +97,9 @@ public static class KonvooiWebApp
             options.Conventions.AuthorizePage("/DailyContact/Mine", OwnDailyContactPolicy);
             options.Conventions.AuthorizePage("/DailyContact/Slot", DailyContactCoordinationPolicy);
             options.Conventions.AuthorizePage("/DailyContact/Dashboard", DailyContactCoordinationPolicy);
+            options.Conventions.AuthorizePage("/DailyContact/Coverage", DailyContactCoveragePolicy);
             options.Conventions.AllowAnonymousToPage("/DailyContact/Link");
+            options.Conventions.AllowAnonymousToPage("/DailyContact/Feed");
         });
 
         var permitsPerMinute = builder.Configuration.GetValue("Konvooi:SignInPermitsPerMinute", 10);

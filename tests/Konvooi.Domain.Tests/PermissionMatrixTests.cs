@@ -15,6 +15,7 @@ public sealed class PermissionMatrixTests
         ("See aggregated monitor figures", Permissions.CanReadMonitor),
         ("Confirm own daily contact slots", Permissions.CanConfirmOwnDailyContact),
         ("Record daily contact for others, hand out personal links, see the daily contact dashboard", Permissions.CanRecordContactForOthers),
+        ("Read the daily contact coverage report (aggregated, suppressed small cells)", Permissions.CanReadDailyContactCoverage),
     ];
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             var page = await coordinator.NewPageAsync();
             await PersonJourneyTests.SignInAsync(page, "coordinator@welzijn.example");
             var lammert = (await DemoLookup.AllPeopleAsync(fixture.Factory.Services)).Single(p => p.FirstName == "Lammert");
-            foreach (var url in new[] { "/DailyContact/Dashboard", $"/DailyContact/Slot/{reference}", $"/People/{lammert.Id}/DailyContact" })
+            foreach (var url in new[] { "/DailyContact/Dashboard", "/DailyContact/Coverage", $"/DailyContact/Slot/{reference}", $"/People/{lammert.Id}/DailyContact" })
             {
                 await ScanAsync(page, url, violations);
             }

@@ -22,14 +22,15 @@ public sealed class DailyContactJourneyTests(BrowserFixture fixture)
         await PersonJourneyTests.SignInAsync(page, "vrijwilliger@welzijn.example");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Mijn contactmomenten" }).ClickAsync();
-        var card = page.Locator("section.slot-card", new() { Has = page.GetByText("Klaasje", new() { Exact = true }) });
+        // Cards are in time order: the first one for Klaasje is today's (the arrangement runs every day).
+        var card = page.Locator("section.slot-card", new() { Has = page.GetByText("Klaasje", new() { Exact = true }) }).First;
         await Assertions.Expect(card.GetByText("Hoe was uw dag?")).ToBeVisibleAsync();
         await card.GetByLabel("Korte notitie (mag leeg blijven)").FillAsync("Even gezellig gepraat");
         await card.GetByLabel("Erg somber").CheckAsync();
         await card.GetByRole(AriaRole.Button, new() { Name = "Contact gemaakt" }).ClickAsync();
 
         await Assertions.Expect(page.GetByText("Dank u. Het contact is vastgelegd.")).ToBeVisibleAsync();
-        var confirmed = page.Locator("section.slot-card", new() { Has = page.GetByText("Klaasje", new() { Exact = true }) });
+        var confirmed = page.Locator("section.slot-card", new() { Has = page.GetByText("Klaasje", new() { Exact = true }) }).First;
         await Assertions.Expect(confirmed.GetByText("Contact gemaakt", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(confirmed.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
     }

@@ -34,4 +34,7 @@ public static class Permissions
 
     /// <summary>Recording a daily contact on someone else's behalf, handing out personal links, and the dashboard.</summary>
     public static bool CanRecordContactForOthers(Role role) => role is Role.Coordinator;
+
+    /// <summary>The daily contact coverage report: aggregated by wijk with small-cell suppression, no person records.</summary>
+    public static bool CanReadDailyContactCoverage(Role role) => role is Role.Coordinator or Role.Analyst;
 }

@@ -25,6 +25,7 @@ public static class AuditActions
     public const string DailyContactLinkRevoke = "daily-contact-link-revoke";
     public const string DailyContactDashboardView = "daily-contact-dashboard-view";
     public const string DailyContactFollowUpHandled = "daily-contact-follow-up-handled";
+    public const string DailyContactCoverageView = "daily-contact-coverage-view";
 }
 
 /// <summary>

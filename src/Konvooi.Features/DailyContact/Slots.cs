@@ -88,6 +88,25 @@ public static class Slots
             return await ToContactSlotsAsync(rows, stored.ContactId, now, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>
+        /// The iCalendar feed of the contact behind a calendar link, or null when the link is not valid. It carries
+        /// only slot references, times and a link into the app: no name, address or signal.
+        /// </summary>
+        public async Task<string?> FeedAsync(string? token, string baseUrl, string uidDomain, CancellationToken cancellationToken)
+        {
+            var stored = await CheckLinkAsync(token, TokenPurpose.CalendarFeed, cancellationToken).ConfigureAwait(false);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var rows = await unfiltered.SlotsOfContactAsync(stored.OrganisationId, stored.ContactId, now.AddDays(-7), now.AddDays(30), cancellationToken).ConfigureAwait(false);
+            var link = new Uri(baseUrl.TrimEnd('/') + "/DailyContact/Mine");
+            var events = CalendarFeed.EventsFor(rows.Select(r => DailyContactStore.ReadState(r).Slot), stored.ContactId, _ => link);
+            return CalendarFeed.Build(events, now, uidDomain);
+        }
+
         /// <summary>Confirms as the signed-in user: a volunteer for their own slot, a coordinator for anyone's.</summary>
         public async Task<Outcome> ConfirmAsync(string reference, ConfirmInput input, CancellationToken cancellationToken)
         {

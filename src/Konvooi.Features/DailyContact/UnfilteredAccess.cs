@@ -1,4 +1,7 @@
 using Konvooi.Domain.Access;
+using Konvooi.Domain.Common;
+using Konvooi.Domain.DailyContact;
+using Konvooi.Domain.Matching;
 using Konvooi.Features.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,7 +16,8 @@ public sealed record SlotPersonCard(Guid PersonId, string FirstName, string? Add
 /// <list type="bullet">
 /// <item>the background job acts for every organisation and has no signed-in actor;</item>
 /// <item>a neighbour's personal link has no account, only a token, which is looked up by its hash;</item>
-/// <item>a volunteer may not open person records, yet needs the first name and address of the people in their own slots.</item>
+/// <item>a volunteer may not open person records, yet needs the first name and address of the people in their own slots;</item>
+/// <item>an analyst may not open person records, yet the coverage report counts them (aggregated, small cells suppressed).</item>
 /// </list>
 /// Every method narrows the rows itself; callers never get an unfiltered <see cref="IQueryable{T}"/>.
 /// </summary>
@@ -119,5 +123,35 @@ public sealed class UnfilteredAccess(KonvooiDbContext db)
         var rows = await db.DailyContactArrangements.IgnoreQueryFilters().AsNoTracking()
             .Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Id, r => DailyContactStore.ReadArrangement(r).Topics);
+    }
+
+    /// <summary>
+    /// What the coverage report counts for one organisation: per person only the wijk and the latest matching
+    /// profile, the arrangements and the slot states in the range. Never names; the caller aggregates.
+    /// </summary>
+    public async Task<(List<CoveragePerson> People, List<Arrangement> Arrangements, List<SlotState> States)> CoverageInputsAsync(
+        Guid organisationId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    {
+        var people = await db.People.IgnoreQueryFilters().AsNoTracking().Where(p => p.OrganisationId == organisationId)
+            .Select(p => new { p.Id, p.Wijk }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var snapshots = await db.ProfileSnapshots.IgnoreQueryFilters().AsNoTracking().Where(s => s.OrganisationId == organisationId)
+            .OrderBy(s => s.CreatedAtUtc).Select(s => new { s.PersonId, s.MatchingProfileJson })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var latest = new Dictionary<Guid, string>();
+        foreach (var snapshot in snapshots)
+        {
+            latest[snapshot.PersonId] = snapshot.MatchingProfileJson;
+        }
+
+        var coveragePeople = people.Select(p => latest.TryGetValue(p.Id, out var json) && ProfileJson.Read(json) is ReadResult<Profile>.Success read
+                ? CoveragePerson.FromProfile(p.Id, p.Wijk, read.Value)
+                : new CoveragePerson(p.Id, p.Wijk, false))
+            .ToList();
+        var arrangements = (await db.DailyContactArrangements.IgnoreQueryFilters().AsNoTracking().Where(a => a.OrganisationId == organisationId)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(DailyContactStore.ReadArrangement).ToList();
+        var states = (await db.DailyContactSlots.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => s.OrganisationId == organisationId && s.LocalDate >= from && s.LocalDate <= to)
+            .ToListAsync(cancellationToken).ConfigureAwait(false)).Select(DailyContactStore.ReadState).ToList();
+        return (coveragePeople, arrangements, states);
     }
 }

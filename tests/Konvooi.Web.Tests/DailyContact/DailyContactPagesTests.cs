@@ -192,6 +192,58 @@ public sealed partial class DailyContactPagesTests : IAsyncLifetime
         Assert.Contains($"href=\"/People/{person.Id}/DailyContact\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task CalendarFeed_VolunteersLink_IsICalendarWithoutNamesAndStopsWhenRevoked()
+    {
+        var reference = await DailyContactSetup.AllDayArrangementAsync(_factory.Services, "Jaap");
+        var person = await PersonAsync("Jaap");
+        using var coordinator = await _factory.SignInAsync("coordinator@welzijn.example");
+        var editUrl = System.Net.WebUtility.HtmlDecode(EditLink().Match(await coordinator.GetHtmlAsync($"/People/{person.Id}/DailyContact")).Groups[1].Value);
+        var editHtml = await coordinator.GetHtmlAsync(editUrl);
+        var arrangementId = ArrangementIdField().Match(editHtml).Groups[1].Value;
+        var volunteerId = VolunteerFeedForm().Match(editHtml).Groups[1].Value;
+
+        var issued = await coordinator.PostFormAsync(editUrl, $"/People/{person.Id}/DailyContact?handler=Issue", new()
+        {
+            ["arrangementId"] = arrangementId,
+            ["contactId"] = volunteerId,
+            ["purpose"] = nameof(TokenPurpose.CalendarFeed),
+        });
+        var notice = await coordinator.GetHtmlAsync(issued.Headers.Location!.OriginalString);
+        var feedPath = new Uri(FeedInNotice().Match(notice).Groups[1].Value).AbsolutePath;
+
+        using var calendar = _factory.NewSession();
+        var response = await calendar.GetAsync(feedPath);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", body, StringComparison.Ordinal);
+        Assert.Contains("UID:" + reference + "@", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jaap", body, StringComparison.Ordinal);
+        Assert.DoesNotContain(person.LastName, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Voorbeeldstraat", body, StringComparison.Ordinal);
+
+        var tokenId = RevokeForm().Match(await coordinator.GetHtmlAsync(editUrl)).Groups[1].Value;
+        await coordinator.PostFormAsync(editUrl, $"/People/{person.Id}/DailyContact?handler=Revoke", new() { ["arrangementId"] = arrangementId, ["tokenId"] = tokenId });
+        Assert.Equal(HttpStatusCode.NotFound, (await calendar.GetAsync(feedPath)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Coverage_AnalystSeesAggregatesOnly_VolunteerIsRefused()
+    {
+        await DailyContactSetup.AllDayArrangementAsync(_factory.Services, "Mientje");
+        using var analyst = await _factory.SignInAsync("analist@welzijn.example");
+        using var volunteer = await _factory.SignInAsync("vrijwilliger@welzijn.example");
+
+        var html = await analyst.GetHtmlAsync("/DailyContact/Coverage?From=2026-01-01&To=2026-12-31");
+
+        Assert.Contains("Bereik van het dagelijks contactmoment", html, StringComparison.Ordinal);
+        Assert.Contains("Totaal", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Mientje", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await volunteer.GetAsync("/DailyContact/Coverage")).StatusCode);
+    }
+
     private async Task<Person> PersonAsync(string firstName) =>
         (await DemoLookup.AllPeopleAsync(_factory.Services)).Single(p => p.FirstName == firstName);
 
@@ -206,6 +258,12 @@ public sealed partial class DailyContactPagesTests : IAsyncLifetime
 
     [GeneratedRegex("(https?://[^\\s<]+/DailyContact/Link/[A-Za-z0-9_-]{43})")]
     private static partial Regex LinkInNotice();
+
+    [GeneratedRegex("name=\"contactId\" value=\"([^\"]+)\" />\\s*<input type=\"hidden\" name=\"purpose\" value=\"CalendarFeed\"")]
+    private static partial Regex VolunteerFeedForm();
+
+    [GeneratedRegex("(https?://[^\\s<]+/DailyContact/Feed/[A-Za-z0-9_-]{43})")]
+    private static partial Regex FeedInNotice();
 
     [GeneratedRegex("name=\"tokenId\" value=\"([^\"]+)\"")]
     private static partial Regex RevokeForm();
