@@ -1,6 +1,7 @@
 using Konvooi.Features.Audit;
 using Konvooi.Features.Conversations;
 using Konvooi.Features.Convoy;
+using Konvooi.Features.DailyContact;
 using Konvooi.Features.Data;
 using Konvooi.Features.Measurements;
 using Konvooi.Features.Organisations;
@@ -63,6 +64,7 @@ public static class KonvooiFeatures
         services.AddScoped<WorkListSlice.Handler>();
         services.AddScoped<OutcomesSlice.Handler>();
         services.AddScoped<RemeasurementSlice.Handler>();
+        services.AddDailyContactFeature(configuration);
         return services;
     }
 }

@@ -18,6 +18,9 @@ public static class KonvooiWebApp
     public const string PersonRecordsPolicy = "PersonRecords";
     public const string AdministratorPolicy = "Administrator";
     public const string InterventionOutcomesPolicy = "InterventionOutcomes";
+    public const string OwnDailyContactPolicy = "OwnDailyContact";
+    public const string DailyContactCoordinationPolicy = "DailyContactCoordination";
+    public const string DailyContactCoveragePolicy = "DailyContactCoverage";
     public const string SignInRateLimit = "sign-in";
 
     /// <param name="args">Command-line arguments (configuration overrides such as --urls).</param>
@@ -77,7 +80,10 @@ public static class KonvooiWebApp
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(PersonRecordsPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanOpenPersonRecords)))
             .AddPolicy(AdministratorPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanManageUsers)))
-            .AddPolicy(InterventionOutcomesPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadInterventionOutcomes)));
+            .AddPolicy(InterventionOutcomesPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadInterventionOutcomes)))
+            .AddPolicy(OwnDailyContactPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanConfirmOwnDailyContact)))
+            .AddPolicy(DailyContactCoordinationPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanRecordContactForOthers)))
+            .AddPolicy(DailyContactCoveragePolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadDailyContactCoverage)));
 
         // Dutch letters (ë, é, ï) as themselves in the HTML, not as numeric entities.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -91,6 +97,13 @@ public static class KonvooiWebApp
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/Status");
+            options.Conventions.AuthorizePage("/DailyContact/Arrangement", PersonRecordsPolicy);
+            options.Conventions.AuthorizePage("/DailyContact/Mine", OwnDailyContactPolicy);
+            options.Conventions.AuthorizePage("/DailyContact/Slot", DailyContactCoordinationPolicy);
+            options.Conventions.AuthorizePage("/DailyContact/Dashboard", DailyContactCoordinationPolicy);
+            options.Conventions.AuthorizePage("/DailyContact/Coverage", DailyContactCoveragePolicy);
+            options.Conventions.AllowAnonymousToPage("/DailyContact/Link");
+            options.Conventions.AllowAnonymousToPage("/DailyContact/Feed");
         });
 
         var permitsPerMinute = builder.Configuration.GetValue("Konvooi:SignInPermitsPerMinute", 10);
@@ -101,6 +114,7 @@ public static class KonvooiWebApp
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
+        builder.Services.AddHostedService<DailyContactHostedService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 

@@ -14,6 +14,9 @@ public sealed class PermissionMatrixTests
         ("Read the audit log", Permissions.CanReadAuditLog),
         ("See aggregated monitor figures", Permissions.CanReadMonitor),
         ("See intervention outcomes", Permissions.CanReadInterventionOutcomes),
+        ("Confirm own daily contact slots", Permissions.CanConfirmOwnDailyContact),
+        ("Record daily contact for others, hand out personal links, see the daily contact dashboard", Permissions.CanRecordContactForOthers),
+        ("Read the daily contact coverage report (aggregated, suppressed small cells)", Permissions.CanReadDailyContactCoverage),
     ];
 
     [Fact]

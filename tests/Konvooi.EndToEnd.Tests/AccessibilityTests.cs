@@ -81,6 +81,35 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             await page.GetByRole(AriaRole.Button, new() { Name = "Ontgrendelen" }).ClickAsync();
         }
 
+        // Daily contact: the volunteer's view, the personal link, and the coordinator's pages.
+        var reference = await DailyContactSetup.AllDayArrangementAsync(fixture.Factory.Services, "Lammert", volunteerIsMain: false);
+        await using (var coordinator = await fixture.ScanContextAsync())
+        {
+            var page = await coordinator.NewPageAsync();
+            await PersonJourneyTests.SignInAsync(page, "coordinator@welzijn.example");
+            var lammert = (await DemoLookup.AllPeopleAsync(fixture.Factory.Services)).Single(p => p.FirstName == "Lammert");
+            foreach (var url in new[] { "/DailyContact/Dashboard", "/DailyContact/Coverage", $"/DailyContact/Slot/{reference}", $"/People/{lammert.Id}/DailyContact" })
+            {
+                await ScanAsync(page, url, violations);
+            }
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Afspraak opslaan" }).ClickAsync();
+            await ScanAsync(page, null, violations, "daily contact arrangement with errors");
+            await page.GotoAsync($"/People/{lammert.Id}/DailyContact");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Afspraak wijzigen" }).First.ClickAsync();
+            await ScanAsync(page, null, violations, "daily contact arrangement edit");
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Bevestigingslink maken voor Toos") }).ClickAsync();
+            var link = new System.Text.RegularExpressions.Regex("/DailyContact/Link/[A-Za-z0-9_-]{43}").Match(await page.ContentAsync()).Value;
+            await ScanAsync(page, link, violations, "personal link page");
+        }
+
+        await using (var volunteer = await fixture.ScanContextAsync())
+        {
+            var page = await volunteer.NewPageAsync();
+            await PersonJourneyTests.SignInAsync(page, "vrijwilliger@welzijn.example");
+            await ScanAsync(page, "/DailyContact/Mine", violations);
+        }
+
         await using (var admin = await fixture.ScanContextAsync())
         {
             var page = await admin.NewPageAsync();

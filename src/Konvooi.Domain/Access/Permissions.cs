@@ -31,4 +31,12 @@ public static class Permissions
 
     /// <summary>Seeing the intervention outcome statistics and their exports (issue 7): coordinators only.</summary>
     public static bool CanReadInterventionOutcomes(Role role) => role is Role.Coordinator;
+    /// <summary>Confirming daily contact for one's own slots only (the volunteer's task view).</summary>
+    public static bool CanConfirmOwnDailyContact(Role role) => role is Role.Volunteer;
+
+    /// <summary>Recording a daily contact on someone else's behalf, handing out personal links, and the dashboard.</summary>
+    public static bool CanRecordContactForOthers(Role role) => role is Role.Coordinator;
+
+    /// <summary>The daily contact coverage report: aggregated by wijk with small-cell suppression, no person records.</summary>
+    public static bool CanReadDailyContactCoverage(Role role) => role is Role.Coordinator or Role.Analyst;
 }

@@ -20,6 +20,16 @@ public static class AuditActions
     public const string TrajectoryStep = "trajectory-step";
     public const string PlanClose = "plan-close";
     public const string FollowUpDone = "follow-up-done";
+    public const string DailyContactArrangementView = "daily-contact-arrangement-view";
+    public const string DailyContactArrangementSave = "daily-contact-arrangement-save";
+    public const string DailyContactSlotView = "daily-contact-slot-view";
+    public const string DailyContactConfirm = "daily-contact-confirm";
+    public const string DailyContactResolve = "daily-contact-resolve";
+    public const string DailyContactLinkIssue = "daily-contact-link-issue";
+    public const string DailyContactLinkRevoke = "daily-contact-link-revoke";
+    public const string DailyContactDashboardView = "daily-contact-dashboard-view";
+    public const string DailyContactFollowUpHandled = "daily-contact-follow-up-handled";
+    public const string DailyContactCoverageView = "daily-contact-coverage-view";
 }
 
 /// <summary>

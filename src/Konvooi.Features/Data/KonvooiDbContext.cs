@@ -160,5 +160,6 @@ public sealed partial class KonvooiDbContext(DbContextOptions<KonvooiDbContext> 
         });
 
         ConfigureSupport(builder);
+        ConfigureDailyContact(builder);
     }
 }

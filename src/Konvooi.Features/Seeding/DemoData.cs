@@ -119,6 +119,7 @@ public static class DemoData
 
         SeedSupportPlans(db, audit, people, userIds, SupportListSettings.Today(time), now);
         await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await SeedDailyContactAsync(db, audit, welzijn, userIds, now, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -312,6 +313,77 @@ public static class DemoData
     private static T Accept<T>(SupportOutcome<T> outcome) => outcome is SupportOutcome<T>.Accepted accepted
         ? accepted.Value
         : throw new InvalidOperationException("Demo seeding failed: " + string.Join("; ", ((SupportOutcome<T>.Refused)outcome).Errors.Select(e => e.Code)));
+
+    /// <summary>
+    /// Two fictional daily contact arrangements in Welzijn Lindenhaven, both with the demo volunteer in the rota:
+    /// Annie (every day, a visit at the door) and Bauke (weekdays, a phone call shared with a family member).
+    /// </summary>
+    private static async Task SeedDailyContactAsync(KonvooiDbContext db, AuditLog audit, Guid organisationId, Dictionary<string, Guid> userIds, DateTime now, CancellationToken cancellationToken)
+    {
+        var volunteer = userIds["vrijwilliger@welzijn.example"];
+        var volunteers = new Dictionary<Guid, string> { [volunteer] = "Demo vrijwilliger" };
+        var today = DateOnly.FromDateTime(now);
+        var everyDay = Enum.GetValues<DayOfWeek>().ToList();
+        List<DayOfWeek> weekdays = [DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday];
+        var plans = new (string FirstName, DailyContact.ArrangementInput Input)[]
+        {
+            ("Annie", new DailyContact.ArrangementInput
+            {
+                Days = everyDay,
+                WindowStart = new TimeOnly(9, 0),
+                WindowEnd = new TimeOnly(12, 0),
+                Form = Domain.DailyContact.ContactForm.DoorVisit,
+                StartDate = today,
+                Topics = "Hoe was uw dag?\nDe kleinkinderen\nHet weer in de tuin",
+                ConsentGivenOn = today,
+                ContactPreferences = "Eerst aanbellen, dan even wachten: het duurt soms wat langer.",
+                Contacts =
+                [
+                    new DailyContact.ContactInput { Role = Domain.DailyContact.ContactRole.Volunteer, VolunteerUserId = volunteer, Days = everyDay },
+                    new DailyContact.ContactInput { Role = Domain.DailyContact.ContactRole.Neighbour, FirstName = "Hanneke", Email = "hanneke@buren.example", Position = Domain.DailyContact.RotaPosition.Substitute, Days = everyDay, IsSecondContact = true, IsKeyHolder = true },
+                ],
+            }),
+            ("Bauke", new DailyContact.ArrangementInput
+            {
+                Days = weekdays,
+                WindowStart = new TimeOnly(17, 0),
+                WindowEnd = new TimeOnly(19, 0),
+                Form = Domain.DailyContact.ContactForm.PhoneCall,
+                StartDate = today,
+                Topics = "Hoe was uw dag?\nWat heeft u gegeten?",
+                ConsentGivenOn = today,
+                Contacts =
+                [
+                    new DailyContact.ContactInput { Role = Domain.DailyContact.ContactRole.Volunteer, VolunteerUserId = volunteer, Days = [DayOfWeek.Monday, DayOfWeek.Wednesday, DayOfWeek.Friday] },
+                    new DailyContact.ContactInput { Role = Domain.DailyContact.ContactRole.Family, FirstName = "Kees", Email = "kees@familie.example", Days = [DayOfWeek.Tuesday, DayOfWeek.Thursday], IsSecondContact = true },
+                ],
+            }),
+        };
+        foreach (var (firstName, input) in plans)
+        {
+            // The people were just added in this context; the seeder has no actor, so it reads them from the tracker.
+            var personId = db.People.Local.Single(p => p.OrganisationId == organisationId && p.FirstName == firstName).Id;
+            var (arrangement, contacts, _) = DailyContact.Arrangements.Handler.Build(personId, Guid.NewGuid(), input, volunteers);
+            db.DailyContactArrangements.Add(new DailyContactArrangement
+            {
+                Id = arrangement.Id,
+                PersonId = personId,
+                OrganisationId = organisationId,
+                ArrangementJson = DailyContact.DailyContactStore.WriteArrangement(arrangement),
+                ContactDetailsJson = DailyContact.DailyContactStore.WriteContacts(contacts),
+                StartDate = arrangement.StartDate,
+                ConsentGivenOn = input.ConsentGivenOn,
+                ContactPreferences = input.ContactPreferences,
+                UpdatedById = userIds["coordinator@welzijn.example"],
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+                Version = 1,
+            });
+            audit.Add(AuditActions.DailyContactArrangementSave, nameof(DailyContactArrangement), arrangement.Id, personId);
+        }
+
+        await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>A DJG-11 administration with invented answers that improve a little per wave.</summary>
     private static Measurement DemoMeasurement(Person person, Guid administeredBy, int seed, int wave, DateOnly administeredOn, DateTime now)

@@ -61,6 +61,14 @@ public static class Dutch
         "access-history-view" => "Inzage in wie het dossier bekeek",
         "assignment-add" => "Medewerker betrokken",
         "assignment-remove" => "Medewerker niet meer betrokken",
+        "daily-contact-arrangement-view" => "Afspraak dagelijks contact bekeken",
+        "daily-contact-arrangement-save" => "Afspraak dagelijks contact opgeslagen",
+        "daily-contact-slot-view" => "Contactmoment getoond",
+        "daily-contact-confirm" => "Contact gemaakt vastgelegd",
+        "daily-contact-resolve" => "Gemist contactmoment afgesloten",
+        "daily-contact-link-issue" => "Persoonlijke link gemaakt",
+        "daily-contact-link-revoke" => "Persoonlijke link ingetrokken",
+        "daily-contact-follow-up-handled" => "Signaal ‘leek anders’ opgevolgd",
         _ => action,
     };
 }

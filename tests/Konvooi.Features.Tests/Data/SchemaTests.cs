@@ -12,7 +12,12 @@ public sealed partial class SchemaTests
     /// The reviewed allow-list of places that may bypass the tenant query filters. Adding a bypass
     /// means adding it here, in a reviewed change, with the reason.
     /// </summary>
-    private static readonly HashSet<string> QueryFilterBypassAllowList = new(StringComparer.Ordinal);
+    private static readonly HashSet<string> QueryFilterBypassAllowList = new(StringComparer.Ordinal)
+    {
+        // The daily contact job acts for every organisation without an actor; personal links have only a token;
+        // volunteers need the first name and address of the people in their own slots. Each method narrows itself.
+        Path.Combine("Konvooi.Features", "DailyContact", "UnfilteredAccess.cs"),
+    };
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

@@ -71,7 +71,7 @@ public sealed class TestDatabase : IAsyncDisposable
     }
 
     /// <summary>A service provider wired exactly as the app's, on this database, with a fake clock.</summary>
-    public ServiceProvider BuildServices(FakeTimeProvider? time = null)
+    public ServiceProvider BuildServices(FakeTimeProvider? time = null, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
         var services = new ServiceCollection();
@@ -80,6 +80,7 @@ public sealed class TestDatabase : IAsyncDisposable
         // Password hashing strength is not under test here; the default 100,000 rounds would dominate the run time.
         services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000);
         services.AddSingleton<TimeProvider>(time ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 30, 0, TimeSpan.Zero)));
+        configure?.Invoke(services);
         return services.BuildServiceProvider();
     }
 

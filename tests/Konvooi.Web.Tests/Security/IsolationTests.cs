@@ -44,7 +44,11 @@ public sealed class IsolationTests
             ["id"] = person.Id.ToString("D"),
             ["measurementId"] = (await MeasurementOfAsync(factory.Services, person.Id)).ToString("D"),
             ["section"] = "daily_life",
+            // The demo arrangement of this person has slots once the job ran; a well-formed link token nobody holds.
+            ["reference"] = await DailyContactSetup.AnySlotOfAsync(factory.Services, person.Id),
+            ["token"] = Konvooi.Domain.DailyContact.AccessTokens.IssueRandom().PlainText,
         };
+        var arrangementId = await ArrangementOfAsync(factory.Services, person.Id);
         var measurementsBefore = await CountMeasurementsAsync(factory.Services, person.Id);
         var (runId, trajectoryId) = await PlanAsInsiderAsync(factory, person.Id);
         var professionalId = await UserIdAsync(factory.Services, "professional@welzijn.example");
@@ -112,8 +116,21 @@ public sealed class IsolationTests
                     ["doneNote"] = "Indringer",
                     ["Close.Reason"] = "moved",
                     ["Close.ClosedOn"] = "2026-01-01",
+                    ["arrangementId"] = arrangementId.ToString("D"),
+                    ["contactId"] = Guid.NewGuid().ToString("D"),
+                    ["tokenId"] = Guid.NewGuid().ToString("D"),
+                    ["purpose"] = "ConfirmationLink",
+                    ["reference"] = values["reference"],
+                    ["confirmationId"] = Guid.NewGuid().ToString("D"),
+                    ["Input.Days"] = "Monday",
+                    ["Input.WindowStart"] = "10:00",
+                    ["Input.WindowEnd"] = "11:00",
+                    ["Input.Form"] = "DoorVisit",
+                    ["Input.StartDate"] = "2026-01-01",
+                    ["Confirm.Note"] = "Indringer",
+                    ["ResolveNote"] = "Indringer",
                 }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
-                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Step", "?handler=FollowUp", "?handler=Close", $"?run={runId}" })
+                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Step", "?handler=FollowUp", "?handler=Close", $"?run={runId}", "?handler=Issue", "?handler=Revoke", "?handler=Resolve", "?handler=Handled" })
                 {
                     var post = await session.Client.PostAsync(new Uri(url + handler, UriKind.Relative), form);
                     Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
@@ -138,6 +155,17 @@ public sealed class IsolationTests
         Assert.Null(plan.ClosedOn);
         Assert.Equal("proposed", (await db.Trajectories.IgnoreQueryFilters().SingleAsync(t => t.Id == trajectoryId)).State);
         Assert.Equal(measurementsBefore, await db.Measurements.IgnoreQueryFilters().CountAsync(m => m.PersonId == person.Id));
+        Assert.Equal(1, (await db.DailyContactArrangements.IgnoreQueryFilters().SingleAsync(a => a.PersonId == person.Id)).Version);
+        Assert.False(await db.DailyContactConfirmations.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
+        Assert.False(await db.DailyContactTokens.IgnoreQueryFilters().AnyAsync());
+        Assert.False(await db.DailyContactSlots.IgnoreQueryFilters().AnyAsync(s => s.PersonId == person.Id && s.IsClosed));
+    }
+
+    private static async Task<Guid> ArrangementOfAsync(IServiceProvider services, Guid personId)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().DailyContactArrangements.IgnoreQueryFilters()
+            .Where(a => a.PersonId == personId).Select(a => a.Id).SingleAsync();
     }
 
     /// <summary>The person's coordinator draws up a profile (a match run) and agrees a plan, so outsiders have something to try.</summary>

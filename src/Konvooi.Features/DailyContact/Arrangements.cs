@@ -1,0 +1,274 @@
+using Konvooi.Domain.Access;
+using Konvooi.Domain.Common;
+using Konvooi.Domain.DailyContact;
+using Konvooi.Features.Audit;
+using Konvooi.Features.Data;
+using Konvooi.Features.People;
+using Konvooi.Features.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Konvooi.Features.DailyContact;
+
+/// <summary>A person's daily contact arrangements: view, create and change (coordinators and professionals).</summary>
+public static class Arrangements
+{
+    public sealed record VolunteerOption(Guid UserId, string DisplayName);
+
+    public sealed record Stored(Guid Id, Arrangement Arrangement, IReadOnlyList<ContactDetails> Contacts, DateOnly? ConsentGivenOn, string? ContactPreferences, int Version);
+
+    public sealed record View(string PersonName, IReadOnlyList<Stored> Arrangements, IReadOnlyList<VolunteerOption> Volunteers);
+
+    public abstract record Outcome
+    {
+        private Outcome()
+        {
+        }
+
+        public sealed record Saved(Guid Id) : Outcome;
+
+        public sealed record NotFound : Outcome;
+
+        public sealed record Conflict : Outcome;
+
+        public sealed record Invalid(IReadOnlyList<Error> Problems) : Outcome;
+    }
+
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time)
+    {
+        public async Task<View?> ViewAsync(Guid personId, CancellationToken cancellationToken)
+        {
+            var name = await db.VisiblePersonNameAsync(personId, cancellationToken).ConfigureAwait(false);
+            if (name is null)
+            {
+                return null;
+            }
+
+            var rows = await db.DailyContactArrangements.AsNoTracking().Where(a => a.PersonId == personId)
+                .OrderBy(a => a.StartDate).ToListAsync(cancellationToken).ConfigureAwait(false);
+            audit.Add(AuditActions.DailyContactArrangementView, nameof(DailyContactArrangement), rows.Count == 0 ? [personId] : rows.Select(r => r.Id), personId);
+            await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return new View(name, rows.Select(ToStored).ToList(), await VolunteersAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        public async Task<Outcome> SaveAsync(Guid personId, Guid? arrangementId, int version, ArrangementInput input, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(input);
+            var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
+                .Select(p => new { p.OrganisationId }).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (person is null)
+            {
+                return new Outcome.NotFound();
+            }
+
+            DailyContactArrangement? row = null;
+            if (arrangementId is { } existingId)
+            {
+                row = await db.DailyContactArrangements.SingleOrDefaultAsync(a => a.Id == existingId && a.PersonId == personId, cancellationToken).ConfigureAwait(false);
+                if (row is null)
+                {
+                    return new Outcome.NotFound();
+                }
+
+                if (row.Version != version)
+                {
+                    return new Outcome.Conflict();
+                }
+            }
+
+            var volunteers = (await VolunteersAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(v => v.UserId, v => v.DisplayName);
+            var (arrangement, contacts, problems) = Build(personId, row?.Id ?? Guid.NewGuid(), input, volunteers);
+            var others = await db.DailyContactArrangements.AsNoTracking().Where(a => a.PersonId == personId)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            problems.AddRange(ArrangementValidator.Validate(arrangement));
+            problems.AddRange(ArrangementValidator.ValidateAgainst(arrangement, others.Select(DailyContactStore.ReadArrangement)));
+            if (problems.Count > 0)
+            {
+                return new Outcome.Invalid(problems);
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            if (row is null)
+            {
+                row = new DailyContactArrangement
+                {
+                    Id = arrangement.Id,
+                    PersonId = personId,
+                    OrganisationId = person.OrganisationId,
+                    ArrangementJson = string.Empty,
+                    ContactDetailsJson = string.Empty,
+                    CreatedAtUtc = now,
+                    Version = 1,
+                };
+                db.DailyContactArrangements.Add(row);
+            }
+            else
+            {
+                db.Entry(row).Property(a => a.Version).OriginalValue = version;
+                row.Version = version + 1;
+
+                // Slots that have not started and were not touched follow the new arrangement; the job recreates them.
+                var future = await db.DailyContactSlots
+                    .Where(s => s.ArrangementId == row.Id && s.StartUtc > now && s.LastStep == 0 && !s.IsClosed)
+                    .ToListAsync(cancellationToken).ConfigureAwait(false);
+                db.DailyContactSlots.RemoveRange(future);
+            }
+
+            row.ArrangementJson = DailyContactStore.WriteArrangement(arrangement);
+            row.ContactDetailsJson = DailyContactStore.WriteContacts(contacts);
+            row.StartDate = arrangement.StartDate;
+            row.EndDate = arrangement.EndDate;
+            row.ConsentGivenOn = input.ConsentGivenOn;
+            row.ContactPreferences = string.IsNullOrWhiteSpace(input.ContactPreferences) ? null : input.ContactPreferences.Trim();
+            row.UpdatedById = actor.UserId!.Value; // a visible person implies a set actor
+            row.UpdatedAtUtc = now;
+            audit.Add(AuditActions.DailyContactArrangementSave, nameof(DailyContactArrangement), row.Id, personId);
+            try
+            {
+                await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new Outcome.Conflict();
+            }
+
+            return new Outcome.Saved(row.Id);
+        }
+
+        /// <summary>The volunteers of the actor's organisation, who can be put in a rota.</summary>
+        public Task<List<VolunteerOption>> VolunteersAsync(CancellationToken cancellationToken) =>
+            db.Memberships.AsNoTracking()
+                .Where(m => m.OrganisationId == actor.OrganisationId && m.Role == Role.Volunteer)
+                .OrderBy(m => m.User!.DisplayName)
+                .Select(m => new VolunteerOption(m.UserId, m.User!.DisplayName))
+                .ToListAsync(cancellationToken);
+
+        /// <summary>Turns the form into a domain arrangement plus contact details; problems the domain cannot see come back too.</summary>
+        internal static (Arrangement Arrangement, List<ContactDetails> Contacts, List<Error> Problems) Build(Guid personId, Guid id, ArrangementInput input, IReadOnlyDictionary<Guid, string> volunteers)
+        {
+            var problems = new List<Error>();
+            var contacts = new List<Contact>();
+            var details = new List<ContactDetails>();
+            var rota = new List<RotaMember>();
+            Guid? second = null;
+            Guid? keyHolder = null;
+            foreach (var row in input.Contacts.Where(c => c.Role is not null))
+            {
+                Guid contactId;
+                var firstName = row.FirstName?.Trim() ?? string.Empty;
+                if (row.Role == ContactRole.Volunteer)
+                {
+                    if (row.VolunteerUserId is not { } userId || !volunteers.TryGetValue(userId, out var displayName))
+                    {
+                        problems.Add(new Error("daily-contact.unknown-volunteer", "Kies een vrijwilliger met een account bij deze organisatie."));
+                        continue;
+                    }
+
+                    contactId = userId;
+                    firstName = firstName.Length > 0 ? firstName : displayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? displayName;
+                    details.Add(new ContactDetails(contactId, userId, null));
+                }
+                else
+                {
+                    contactId = row.ContactId is { } kept && !volunteers.ContainsKey(kept) ? kept : Guid.NewGuid();
+                    details.Add(new ContactDetails(contactId, null, string.IsNullOrWhiteSpace(row.Email) ? null : row.Email.Trim()));
+                }
+
+                contacts.Add(new Contact(contactId, firstName, row.Role!.Value));
+                if (row.Days.Count > 0 || row.Position == RotaPosition.Main)
+                {
+                    rota.Add(new RotaMember(contactId, row.Days.ToHashSet(), row.Position));
+                }
+
+                if (row.IsSecondContact)
+                {
+                    second = contactId;
+                }
+
+                if (row.IsKeyHolder)
+                {
+                    keyHolder = contactId;
+                }
+            }
+
+            var pauses = new List<Pause>();
+            if (input.PauseFrom is { } from && input.PauseTo is { } to)
+            {
+                pauses.Add(new Pause(from, to, input.PauseReason ?? PauseReason.Other));
+            }
+            else if (input.PauseFrom is not null || input.PauseTo is not null)
+            {
+                problems.Add(new Error("daily-contact.pause-incomplete", "Vul bij een pauze zowel de eerste als de laatste dag in."));
+            }
+
+            var arrangement = new Arrangement
+            {
+                Id = id,
+                PersonId = personId,
+                Days = input.Days.ToHashSet(),
+                Window = new TimeWindow(input.WindowStart ?? TimeOnly.MinValue, input.WindowEnd ?? TimeOnly.MinValue),
+                Form = input.Form ?? ContactForm.DoorVisit,
+                Contacts = contacts,
+                Rota = rota,
+                Topics = input.TopicList(),
+                Escalation = new EscalationLadder(
+                    TimeSpan.FromMinutes(input.RetryAfterMinutes),
+                    TimeSpan.FromMinutes(input.SecondContactAfterMinutes),
+                    TimeSpan.FromMinutes(input.CoordinatorAfterMinutes),
+                    second,
+                    keyHolder),
+                StartDate = input.StartDate ?? DateOnly.MinValue,
+                EndDate = input.EndDate,
+                Pauses = pauses,
+            };
+            return (arrangement, details, problems);
+        }
+
+        /// <summary>The form filled with a stored arrangement, for editing.</summary>
+        public static ArrangementInput ToInput(Stored stored)
+        {
+            ArgumentNullException.ThrowIfNull(stored);
+            var a = stored.Arrangement;
+            var input = new ArrangementInput
+            {
+                Days = [.. a.Days.OrderBy(d => ((int)d + 6) % 7)],
+                WindowStart = a.Window.Start,
+                WindowEnd = a.Window.End,
+                Form = a.Form,
+                StartDate = a.StartDate,
+                EndDate = a.EndDate,
+                Topics = string.Join('\n', a.Topics),
+                RetryAfterMinutes = (int)a.Escalation.RetryAfter.TotalMinutes,
+                SecondContactAfterMinutes = (int)a.Escalation.SecondContactAfter.TotalMinutes,
+                CoordinatorAfterMinutes = (int)a.Escalation.CoordinatorAfter.TotalMinutes,
+                ConsentGivenOn = stored.ConsentGivenOn,
+                ContactPreferences = stored.ContactPreferences,
+                PauseFrom = a.Pauses.Count > 0 ? a.Pauses[0].From : null,
+                PauseTo = a.Pauses.Count > 0 ? a.Pauses[0].To : null,
+                PauseReason = a.Pauses.Count > 0 ? a.Pauses[0].Reason : null,
+            };
+            foreach (var contact in a.Contacts)
+            {
+                var detail = stored.Contacts.FirstOrDefault(c => c.ContactId == contact.Id);
+                var member = a.Rota.FirstOrDefault(r => r.ContactId == contact.Id);
+                input.Contacts.Add(new ContactInput
+                {
+                    ContactId = contact.Id,
+                    Role = contact.Role,
+                    VolunteerUserId = detail?.UserId,
+                    FirstName = contact.FirstName,
+                    Email = detail?.Email,
+                    Position = member?.Position ?? RotaPosition.Substitute,
+                    Days = member is null ? [] : [.. member.Days.OrderBy(d => ((int)d + 6) % 7)],
+                    IsSecondContact = a.Escalation.SecondContactId == contact.Id,
+                    IsKeyHolder = a.Escalation.KeyHolderContactId == contact.Id,
+                });
+            }
+
+            input.PadContacts();
+            return input;
+        }
+
+        private static Stored ToStored(DailyContactArrangement row) =>
+            new(row.Id, DailyContactStore.ReadArrangement(row), DailyContactStore.ReadContacts(row), row.ConsentGivenOn, row.ContactPreferences, row.Version);
+    }
+}

@@ -1,0 +1,6 @@
+using Konvooi.Features.DailyContact;
+
+namespace Konvooi.Web.Pages.DailyContact;
+
+/// <summary>The slot cards and where their confirm forms post to.</summary>
+public sealed record ContactSlotsView(IReadOnlyList<Slots.ContactSlot> Slots);

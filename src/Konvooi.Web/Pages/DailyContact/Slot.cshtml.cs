@@ -1,0 +1,65 @@
+using System.ComponentModel.DataAnnotations;
+using Konvooi.Features.DailyContact;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Konvooi.Web.Pages.DailyContact;
+
+/// <summary>One slot for the coordinator: its log, recording a contact for someone, or closing a missed slot.</summary>
+public sealed class SlotModel(Slots.Handler slots) : PageModel
+{
+    [BindProperty(Name = "Confirm")]
+    public Slots.ConfirmInput Confirm { get; set; } = new();
+
+    [BindProperty]
+    [StringLength(500, ErrorMessage = "Houd de notitie kort: hoogstens 500 tekens.")]
+    public string? ResolveNote { get; set; }
+
+    public Slots.Detail? Detail { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string reference, CancellationToken cancellationToken)
+    {
+        Detail = await slots.DetailAsync(reference, cancellationToken);
+        return Detail is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            switch (await slots.ConfirmAsync(reference, Confirm, cancellationToken))
+            {
+                case Slots.Outcome.Confirmed:
+                    TempData["Notice"] = "Het contact is vastgelegd.";
+                    return Redirect("/DailyContact/Slot/" + Uri.EscapeDataString(reference));
+                case Slots.Outcome.NotFound:
+                    return NotFound();
+                case Slots.Outcome.Rejected rejected:
+                    ModelState.AddModelError(string.Empty, rejected.Error.Message);
+                    break;
+            }
+        }
+
+        return await OnGetAsync(reference, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostResolveAsync(string reference, CancellationToken cancellationToken)
+    {
+        if (ModelState.IsValid)
+        {
+            switch (await slots.ResolveAsync(reference, ResolveNote, cancellationToken))
+            {
+                case Slots.Outcome.Resolved:
+                    TempData["Notice"] = "Het contactmoment is afgesloten.";
+                    return Redirect("/DailyContact/Slot/" + Uri.EscapeDataString(reference));
+                case Slots.Outcome.NotFound:
+                    return NotFound();
+                case Slots.Outcome.Rejected rejected:
+                    ModelState.AddModelError(string.Empty, rejected.Error.Message);
+                    break;
+            }
+        }
+
+        return await OnGetAsync(reference, cancellationToken);
+    }
+}
