@@ -1,4 +1,5 @@
 using Konvooi.Features.Audit;
+using Konvooi.Features.Catalogue;
 using Konvooi.Features.Conversations;
 using Konvooi.Features.Convoy;
 using Konvooi.Features.Data;
@@ -56,6 +57,10 @@ public static class KonvooiFeatures
         services.AddScoped<ProfileSlice.Handler>();
         services.AddScoped<RecordMeasurement.Handler>();
         services.AddScoped<ReadMeasurements.Handler>();
+        services.AddScoped<CatalogueSlice.Handler>();
+        services.AddScoped<MatchingSources.Handler>();
+        services.AddScoped<WeightsSlice.Handler>();
+        services.AddScoped<LoadCatalogue.Handler>();
         return services;
     }
 }

@@ -13,6 +13,8 @@ public sealed class PermissionMatrixTests
         ("Manage user accounts", Permissions.CanManageUsers),
         ("Read the audit log", Permissions.CanReadAuditLog),
         ("See aggregated monitor figures", Permissions.CanReadMonitor),
+        ("Create, edit and retire the organisation's own catalogue entries", Permissions.CanEditOwnCatalogueEntries),
+        ("Tune the organisation's matching weights", Permissions.CanTuneMatchingWeights),
     ];
 
     [Fact]

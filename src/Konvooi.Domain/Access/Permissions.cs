@@ -28,4 +28,11 @@ public static class Permissions
 
     /// <summary>Seeing aggregated monitor figures (never person records).</summary>
     public static bool CanReadMonitor(Role role) => role is Role.Analyst or Role.Coordinator or Role.Administrator;
+
+    /// <summary>Creating, editing and retiring the catalogue entries the own organisation provides
+    /// (every role of the coalition may read the catalogue; it holds no person data).</summary>
+    public static bool CanEditOwnCatalogueEntries(Role role) => role is Role.Coordinator;
+
+    /// <summary>Changing the organisation's matching weights (audited, versioned, with a reason).</summary>
+    public static bool CanTuneMatchingWeights(Role role) => role is Role.Coordinator;
 }

@@ -16,6 +16,13 @@ public static class AuditActions
     public const string AccessHistoryView = "access-history-view";
     public const string AssignmentAdd = "assignment-add";
     public const string AssignmentRemove = "assignment-remove";
+    public const string CatalogueSeed = "catalogue-seed";
+    public const string CatalogueCreate = "catalogue-create";
+    public const string CatalogueUpdate = "catalogue-update";
+    public const string CatalogueRetire = "catalogue-retire";
+    public const string CatalogueLoad = "catalogue-load";
+    public const string WeightsChange = "weights-change";
+    public const string WeightsReset = "weights-reset";
 }
 
 /// <summary>

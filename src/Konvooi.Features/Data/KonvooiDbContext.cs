@@ -158,5 +158,7 @@ public sealed partial class KonvooiDbContext(DbContextOptions<KonvooiDbContext> 
             e.HasIndex(a => a.PersonId);
             e.HasIndex(a => new { a.OrganisationId, a.OccurredAtUtc });
         });
+
+        ConfigureCatalogue(builder);
     }
 }
