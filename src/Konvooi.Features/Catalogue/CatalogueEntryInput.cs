@@ -177,7 +177,7 @@ public sealed class CatalogueEntryInput
         else
         {
             // The main element comes first in the domain's list, so the form asks for it on its own.
-            problems.Add(new FieldMessage(nameof(MainElement), "Kies het belangrijkste werkzame element."));
+            problems.Add(new FieldMessage(nameof(MainElement), "Kies het belangrijkste werkzame element uit de lijst."));
         }
 
         elements.AddRange(OtherElements.Where(e => !elements.Contains(e, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal));

@@ -82,6 +82,38 @@ public static class WeightsSlice
         public sealed record Invalid(IReadOnlyList<FieldMessage> Problems) : Outcome;
     }
 
+    /// <summary>The weights that differ from the defaults, or a message per weight key that is wrong.</summary>
+    public static (Dictionary<string, double> Overrides, List<FieldMessage> Problems) Check(Input input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var problems = new List<FieldMessage>();
+        var overrides = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, fallback) in MatchingWeights.Defaults)
+        {
+            var text = input.Weights.GetValueOrDefault(key)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                problems.Add(new FieldMessage(key, $"Vul een gewicht in van 0 tot en met {MaxWeight.ToString(CultureInfo.InvariantCulture)}."));
+            }
+            else if (!double.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+                || value > MaxWeight || Math.Round(value, 2) != value)
+            {
+                problems.Add(new FieldMessage(key, $"Vul een getal in van 0 tot en met {MaxWeight.ToString(CultureInfo.InvariantCulture)}, met hoogstens twee cijfers achter de komma, zoals 1,5."));
+            }
+            else if (value != fallback)
+            {
+                overrides[key] = value;
+            }
+        }
+
+        if (problems.Count == 0 && MatchingWeights.Create(overrides) is ReadResult<MatchingWeights>.Failure failure)
+        {
+            problems.AddRange(failure.Problems.Select(p => new FieldMessage(p.Path.TrimStart('$', '.'), "Dit gewicht kan niet: " + p.Reason)));
+        }
+
+        return (overrides, problems);
+    }
+
     public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time)
     {
         public bool MayTune => actor.Has(Permissions.CanTuneMatchingWeights);
@@ -112,31 +144,7 @@ public static class WeightsSlice
         public async Task<Outcome> SaveAsync(Input input, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(input);
-            var problems = new List<FieldMessage>();
-            var overrides = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var (key, fallback) in MatchingWeights.Defaults)
-            {
-                var text = input.Weights.GetValueOrDefault(key)?.Trim();
-                if (string.IsNullOrEmpty(text))
-                {
-                    problems.Add(new FieldMessage(key, $"Vul een gewicht in van 0 tot en met {MaxWeight.ToString(CultureInfo.InvariantCulture)}."));
-                }
-                else if (!double.TryParse(text.Replace(',', '.'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
-                    || value > MaxWeight || Math.Round(value, 2) != value)
-                {
-                    problems.Add(new FieldMessage(key, $"Vul een getal in van 0 tot en met {MaxWeight.ToString(CultureInfo.InvariantCulture)}, met hoogstens twee cijfers achter de komma, zoals 1,5."));
-                }
-                else if (value != fallback)
-                {
-                    overrides[key] = value;
-                }
-            }
-
-            if (problems.Count == 0 && MatchingWeights.Create(overrides) is ReadResult<MatchingWeights>.Failure failure)
-            {
-                problems.AddRange(failure.Problems.Select(p => new FieldMessage(p.Path.TrimStart('$', '.'), "Dit gewicht kan niet: " + p.Reason)));
-            }
-
+            var (overrides, problems) = Check(input);
             return problems.Count > 0
                 ? new Outcome.Invalid(problems)
                 : await StoreAsync(overrides, input.Reason, input.Version, isReset: false, cancellationToken).ConfigureAwait(false);

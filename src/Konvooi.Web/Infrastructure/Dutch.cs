@@ -61,6 +61,13 @@ public static class Dutch
         "access-history-view" => "Inzage in wie het dossier bekeek",
         "assignment-add" => "Medewerker betrokken",
         "assignment-remove" => "Medewerker niet meer betrokken",
+        "catalogue-seed" => "Basiscatalogus overgenomen",
+        "catalogue-create" => "Aanbod toegevoegd",
+        "catalogue-update" => "Aanbod gewijzigd",
+        "catalogue-retire" => "Aanbod uit de catalogus gehaald",
+        "catalogue-load" => "Aanbod ingelezen uit een bestand",
+        "weights-change" => "Gewichten van de regels veranderd",
+        "weights-reset" => "Standaardgewichten teruggezet",
         _ => action,
     };
 }
