@@ -44,6 +44,8 @@ public sealed class IsolationTests
             ["id"] = person.Id.ToString("D"),
             ["measurementId"] = (await MeasurementOfAsync(factory.Services, person.Id)).ToString("D"),
             ["section"] = "daily_life",
+            // A catalogue entry of another coalition: every demo user is an outsider to it.
+            ["entryId"] = (await OtherCoalitionEntryAsync(factory.Services)).ToString("D"),
         };
         var measurementsBefore = await CountMeasurementsAsync(factory.Services, person.Id);
         var professionalId = await UserIdAsync(factory.Services, "professional@welzijn.example");
@@ -92,8 +94,16 @@ public sealed class IsolationTests
                     ["Member.Frequency"] = "daily",
                     ["memberId"] = "m1",
                     ["circle"] = "close",
+                    ["Input.Code"] = "overschreven",
+                    ["Input.Name"] = "Overschreven",
+                    ["Input.Description"] = "Overschreven",
+                    ["Input.Aim"] = "loneliness_social",
+                    ["Input.MainElement"] = "meeting",
+                    ["Input.Setting"] = "group",
+                    ["Input.Intensity"] = "medium",
+                    ["Input.Recognition"] = "none",
                 }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
-                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move" })
+                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Retire" })
                 {
                     var post = await session.Client.PostAsync(new Uri(url + handler, UriKind.Relative), form);
                     Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
@@ -113,6 +123,21 @@ public sealed class IsolationTests
         Assert.False(await db.ConvoyMaps.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
         Assert.False(await db.ProfileSnapshots.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
         Assert.Equal(measurementsBefore, await db.Measurements.IgnoreQueryFilters().CountAsync(m => m.PersonId == person.Id));
+        var entry = await db.CatalogueEntries.SingleAsync(e => e.Id == Guid.Parse(values["entryId"]));
+        Assert.Equal((1, false, "Maatje"), (entry.Version, entry.IsRetired, entry.Name));
+    }
+
+    private static async Task<Guid> OtherCoalitionEntryAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var setup = scope.ServiceProvider.GetRequiredService<Konvooi.Features.Organisations.Setup.Handler>();
+        var coalition = Assert.IsType<Konvooi.Features.Organisations.Setup.Outcome.Created>(
+            await setup.CreateCoalitionAsync("Andere coalitie (test)", null, isDemo: false, CancellationToken.None)).Id;
+        Assert.IsType<Konvooi.Features.Organisations.Setup.Outcome.Created>(
+            await setup.CreateOrganisationAsync(coalition, "Andere aanbieder (test)", OrganisationKind.Welzijnsorganisatie, CancellationToken.None));
+        var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
+        await Konvooi.Features.Catalogue.CatalogueStore.EnsureSeededAsync(db, new Konvooi.Features.Security.CurrentActor(), TimeProvider.System, coalition, null, CancellationToken.None);
+        return await db.CatalogueEntries.Where(e => e.CoalitionId == coalition && e.Code == "buddy").Select(e => e.Id).SingleAsync();
     }
 
     private static async Task<Guid> UserIdAsync(IServiceProvider services, string email)
