@@ -1,4 +1,5 @@
 using Konvooi.Features.Audit;
+using Konvooi.Features.Catalogue;
 using Konvooi.Features.Conversations;
 using Konvooi.Features.Convoy;
 using Konvooi.Features.DailyContact;
@@ -65,6 +66,10 @@ public static class KonvooiFeatures
         services.AddScoped<OutcomesSlice.Handler>();
         services.AddScoped<RemeasurementSlice.Handler>();
         services.AddDailyContactFeature(configuration);
+        services.AddScoped<CatalogueSlice.Handler>();
+        services.AddScoped<MatchingSources.Handler>();
+        services.AddScoped<WeightsSlice.Handler>();
+        services.AddScoped<LoadCatalogue.Handler>();
         return services;
     }
 }

@@ -45,6 +45,40 @@ public sealed class SetupCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task CatalogueLoad_ProvidersMatchedByName_AllOrNothing()
+    {
+        var coalition = (await CliRunner.RunAsync("coalitions", "create", "--name", "Coalitie Catalogus")).StdOut.Trim();
+        await CliRunner.RunAsync("organisations", "create", "--coalition", coalition, "--name", "Welzijn Test", "--kind", "welzijnsorganisatie");
+        await CliRunner.RunAsync("organisations", "create", "--coalition", coalition, "--name", "Zorg Test", "--kind", "zorgaanbieder");
+        var starter = Konvooi.Domain.Matching.InterventionCatalogue.Starter;
+        var noProviders = Path.Combine(_folder, "starter.hsds.json");
+        await File.WriteAllTextAsync(noProviders, Konvooi.Domain.Matching.Hsds.HsdsCatalogue.ExportJson(starter));
+        var withProviders = Path.Combine(_folder, "local.json");
+        await File.WriteAllTextAsync(withProviders, Konvooi.Domain.Matching.CatalogueJson.Write(new Konvooi.Domain.Matching.InterventionCatalogue("local", [
+            starter.Interventions[0] with { Provider = "Zorg Test", Capacity = 2 },
+            starter.Interventions[1] with { Id = "maatje_oost", Provider = "Welzijn Test" },
+        ])));
+        var localHsds = Path.Combine(_folder, "local.hsds.json");
+        var export = await CliRunner.RunAsync("catalogue", "export", "--catalogue", withProviders, "--format", "hsds-json", "--output", localHsds);
+
+        var rejected = await CliRunner.RunAsync("catalogue", "load", "--coalition", "Coalitie Catalogus", "--file", noProviders);
+        var unknownCoalition = await CliRunner.RunAsync("catalogue", "load", "--coalition", "Bestaat niet", "--file", localHsds);
+        var loaded = await CliRunner.RunAsync("catalogue", "load", "--coalition", "Coalitie Catalogus", "--file", localHsds);
+        var again = await CliRunner.RunAsync("catalogue", "load", "--coalition", "Coalitie Catalogus", "--file", withProviders, "--format", "konvooi");
+
+        Assert.Equal(0, export.ExitCode);
+        Assert.Equal(1, rejected.ExitCode);
+        Assert.Empty(rejected.StdOut);
+        Assert.Equal(starter.Interventions.Count, rejected.StdErr.Split('\n').Count(l => l.Contains("provider: must name the provider organisation", StringComparison.Ordinal)));
+        Assert.Equal(1, unknownCoalition.ExitCode);
+        Assert.Contains("no coalition has this name", unknownCoalition.StdErr, StringComparison.Ordinal);
+        Assert.Equal(0, loaded.ExitCode);
+        Assert.Equal($"{{\"created\":1,\"updated\":1,\"unchanged\":0,\"catalogueVersion\":\"coalition-r{starter.Interventions.Count + 2}\"}}", loaded.StdOut.Trim());
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("\"unchanged\":2", again.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CreateCoalition_BadMunicipalityCode_ExitsOneWithMessageAndNoOutput()
     {
         var run = await CliRunner.RunAsync("coalitions", "create", "--name", "X", "--municipality-code", "363");

@@ -17,6 +17,8 @@ public sealed class PermissionMatrixTests
         ("Confirm own daily contact slots", Permissions.CanConfirmOwnDailyContact),
         ("Record daily contact for others, hand out personal links, see the daily contact dashboard", Permissions.CanRecordContactForOthers),
         ("Read the daily contact coverage report (aggregated, suppressed small cells)", Permissions.CanReadDailyContactCoverage),
+        ("Create, edit and retire the organisation's own catalogue entries", Permissions.CanEditOwnCatalogueEntries),
+        ("Tune the organisation's matching weights", Permissions.CanTuneMatchingWeights),
     ];
 
     [Fact]

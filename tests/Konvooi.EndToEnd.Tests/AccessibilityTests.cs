@@ -1,6 +1,9 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Konvooi.Features.Data;
 using Konvooi.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Konvooi.EndToEnd.Tests;
@@ -48,6 +51,23 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
             await page.GotoAsync("/People/Create");
             await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
             await ScanAsync(page, null, violations, "create with errors");
+
+            var buddy = await CatalogueEntryIdAsync("buddy");
+            foreach (var url in new[]
+            {
+                "/Catalogue", "/Catalogue?cause=financial_worries&retired=true", "/Catalogue/New", $"/Catalogue/{buddy}", $"/Catalogue/{buddy}/Edit", "/Catalogue/Weights",
+            })
+            {
+                await ScanAsync(page, url, violations);
+            }
+
+            await page.GotoAsync("/Catalogue/New");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Opslaan" }).ClickAsync();
+            await ScanAsync(page, null, violations, "catalogue entry with errors");
+            await page.GotoAsync("/Catalogue/Weights");
+            await page.GetByLabel("Past bij een oorzaak (per oorzaak)").FillAsync("99");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Gewichten opslaan" }).ClickAsync();
+            await ScanAsync(page, null, violations, "weights with errors");
 
             foreach (var instrument in Konvooi.Domain.Questionnaires.Instruments.All)
             {
@@ -148,5 +168,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         {
             violations.Add($"{label ?? url}: {violation.Id} ({violation.Impact}) {violation.Help} — {string.Join(" | ", violation.Nodes.Select(n => n.Html).Take(3))}");
         }
+    }
+
+    private async Task<Guid> CatalogueEntryIdAsync(string code)
+    {
+        await using var scope = fixture.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().CatalogueEntries
+            .Where(e => e.Code == code).Select(e => e.Id).SingleAsync();
     }
 }

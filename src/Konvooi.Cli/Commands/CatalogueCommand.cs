@@ -20,6 +20,7 @@ public static class CatalogueCommand
         var command = new Command("catalogue", "Exporteer of importeer de interventiecatalogus (Konvooi-JSON of Open Referral HSDS 3.0).");
         command.Subcommands.Add(CreateExport(console));
         command.Subcommands.Add(CreateImport(console));
+        command.Subcommands.Add(CatalogueLoadCommand.Create(console));
         return command;
     }
 

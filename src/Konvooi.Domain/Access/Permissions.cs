@@ -39,4 +39,10 @@ public static class Permissions
 
     /// <summary>The daily contact coverage report: aggregated by wijk with small-cell suppression, no person records.</summary>
     public static bool CanReadDailyContactCoverage(Role role) => role is Role.Coordinator or Role.Analyst;
+    /// <summary>Creating, editing and retiring the catalogue entries the own organisation provides
+    /// (every role of the coalition may read the catalogue; it holds no person data).</summary>
+    public static bool CanEditOwnCatalogueEntries(Role role) => role is Role.Coordinator;
+
+    /// <summary>Changing the organisation's matching weights (audited, versioned, with a reason).</summary>
+    public static bool CanTuneMatchingWeights(Role role) => role is Role.Coordinator;
 }

@@ -30,6 +30,13 @@ public static class AuditActions
     public const string DailyContactDashboardView = "daily-contact-dashboard-view";
     public const string DailyContactFollowUpHandled = "daily-contact-follow-up-handled";
     public const string DailyContactCoverageView = "daily-contact-coverage-view";
+    public const string CatalogueSeed = "catalogue-seed";
+    public const string CatalogueCreate = "catalogue-create";
+    public const string CatalogueUpdate = "catalogue-update";
+    public const string CatalogueRetire = "catalogue-retire";
+    public const string CatalogueLoad = "catalogue-load";
+    public const string WeightsChange = "weights-change";
+    public const string WeightsReset = "weights-reset";
 }
 
 /// <summary>

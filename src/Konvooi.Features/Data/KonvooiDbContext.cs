@@ -161,5 +161,6 @@ public sealed partial class KonvooiDbContext(DbContextOptions<KonvooiDbContext> 
 
         ConfigureSupport(builder);
         ConfigureDailyContact(builder);
+        ConfigureCatalogue(builder);
     }
 }

@@ -3,6 +3,7 @@ using Konvooi.Domain.Access;
 using Konvooi.Domain.Questionnaires;
 using Konvooi.Domain.Support;
 using Konvooi.Features.Audit;
+using Konvooi.Features.Catalogue;
 using Konvooi.Features.Data;
 using Konvooi.Features.Organisations;
 using Konvooi.Features.Support;
@@ -66,6 +67,7 @@ public static class DemoData
             ["Zorggroep De Linde (demo)"] = Created(await setup.CreateOrganisationAsync(coalitionId, "Zorggroep De Linde (demo)", OrganisationKind.Zorgaanbieder, cancellationToken).ConfigureAwait(false)),
         };
         await setup.CreateOrganisationAsync(coalitionId, "Gemeente Lindenhaven (demo)", OrganisationKind.Gemeente, cancellationToken).ConfigureAwait(false);
+        await SeedCatalogueAsync(db, time, coalitionId, organisations, cancellationToken).ConfigureAwait(false);
 
         var userIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var account in Accounts)
@@ -383,6 +385,22 @@ public static class DemoData
         }
 
         await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starter types offered by the care organisation in the demo; the welfare organisation provides the rest.</summary>
+    public static IReadOnlySet<string> DemoCareOffers { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "home_visit_75plus", "grief_support", "grief_group", "meaning_conversation", "relationship_counselling", "caregiver_support",
+        "memory_cafe", "welfare_on_prescription", "thought_pattern_training", "resilience_training", "day_structure_activity", "disability_peer_group",
+    };
+
+    /// <summary>The demo coalition's catalogue: the starter types, split between the two demo providers.</summary>
+    private static Task<bool> SeedCatalogueAsync(KonvooiDbContext db, TimeProvider time, Guid coalitionId, Dictionary<string, Guid> organisations, CancellationToken cancellationToken)
+    {
+        var welzijn = organisations["Welzijn Lindenhaven (demo)"];
+        var zorg = organisations["Zorggroep De Linde (demo)"];
+        return CatalogueStore.EnsureSeededAsync(db, new Security.CurrentActor(), time, coalitionId,
+            code => DemoCareOffers.Contains(code) ? zorg : welzijn, cancellationToken);
     }
 
     /// <summary>A DJG-11 administration with invented answers that improve a little per wave.</summary>

@@ -6,6 +6,7 @@ using Konvooi.Domain.Conversations;
 using Konvooi.Domain.Matching;
 using Konvooi.Domain.Support;
 using Konvooi.Features.Audit;
+using Konvooi.Features.Catalogue;
 using Konvooi.Features.Data;
 using Konvooi.Features.Security;
 using Microsoft.EntityFrameworkCore;
@@ -74,15 +75,13 @@ public static class MatchRunSlice
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
-    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time)
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, MatchingSources.Handler sources)
     {
-        /// <summary>The sources for matching in the actor's organisation.</summary>
-        public Task<Sources> SourcesAsync(CancellationToken cancellationToken)
+        /// <summary>The coalition's catalogue and the organisation's rule weights, with their versions.</summary>
+        public async Task<Sources> SourcesAsync(CancellationToken cancellationToken)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            _ = db.Model; // the coalition's catalogue and the organisation's weights are read here once stored
-            var catalogue = InterventionCatalogue.Starter;
-            return Task.FromResult(new Sources(catalogue, MatchingWeights.Default, "starter-" + catalogue.Version, "default"));
+            var loaded = await sources.LoadAsync(cancellationToken).ConfigureAwait(false);
+            return new Sources(loaded.Catalogue, loaded.Weights, loaded.CatalogueVersion, loaded.WeightsVersion);
         }
 
         /// <summary>

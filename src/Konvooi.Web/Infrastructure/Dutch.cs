@@ -69,6 +69,13 @@ public static class Dutch
         "daily-contact-link-issue" => "Persoonlijke link gemaakt",
         "daily-contact-link-revoke" => "Persoonlijke link ingetrokken",
         "daily-contact-follow-up-handled" => "Signaal ‘leek anders’ opgevolgd",
+        "catalogue-seed" => "Basiscatalogus overgenomen",
+        "catalogue-create" => "Aanbod toegevoegd",
+        "catalogue-update" => "Aanbod gewijzigd",
+        "catalogue-retire" => "Aanbod uit de catalogus gehaald",
+        "catalogue-load" => "Aanbod ingelezen uit een bestand",
+        "weights-change" => "Gewichten van de regels veranderd",
+        "weights-reset" => "Standaardgewichten teruggezet",
         _ => action,
     };
 }

@@ -35,7 +35,7 @@ public sealed partial class PlanPagesTests
         Assert.Equal(Guid.Parse(runId), run.Id);
         Assert.True(run.ShownCount >= 2);
         Assert.Contains(suggestion, run.ResultJson, StringComparison.Ordinal);
-        Assert.StartsWith("starter-", run.CatalogueVersion, StringComparison.Ordinal);
+        Assert.StartsWith("coalition-r", run.CatalogueVersion, StringComparison.Ordinal);
 
         // No reason: refused beside the field, nothing stored.
         var refused = await session.PostFormAsync(profile, profile + "?handler=Choose",

@@ -47,6 +47,8 @@ public sealed class IsolationTests
             // The demo arrangement of this person has slots once the job ran; a well-formed link token nobody holds.
             ["reference"] = await DailyContactSetup.AnySlotOfAsync(factory.Services, person.Id),
             ["token"] = Konvooi.Domain.DailyContact.AccessTokens.IssueRandom().PlainText,
+            // A catalogue entry of another coalition: every demo user is an outsider to it.
+            ["entryId"] = (await OtherCoalitionEntryAsync(factory.Services)).ToString("D"),
         };
         var arrangementId = await ArrangementOfAsync(factory.Services, person.Id);
         var measurementsBefore = await CountMeasurementsAsync(factory.Services, person.Id);
@@ -129,8 +131,16 @@ public sealed class IsolationTests
                     ["Input.StartDate"] = "2026-01-01",
                     ["Confirm.Note"] = "Indringer",
                     ["ResolveNote"] = "Indringer",
+                    ["Input.Code"] = "overschreven",
+                    ["Input.Name"] = "Overschreven",
+                    ["Input.Description"] = "Overschreven",
+                    ["Input.Aim"] = "loneliness_social",
+                    ["Input.MainElement"] = "meeting",
+                    ["Input.Setting"] = "group",
+                    ["Input.Intensity"] = "medium",
+                    ["Input.Recognition"] = "none",
                 }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
-                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Step", "?handler=FollowUp", "?handler=Close", $"?run={runId}", "?handler=Issue", "?handler=Revoke", "?handler=Resolve", "?handler=Handled" })
+                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Step", "?handler=FollowUp", "?handler=Close", $"?run={runId}", "?handler=Issue", "?handler=Revoke", "?handler=Resolve", "?handler=Handled", "?handler=Retire" })
                 {
                     var post = await session.Client.PostAsync(new Uri(url + handler, UriKind.Relative), form);
                     Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
@@ -159,6 +169,8 @@ public sealed class IsolationTests
         Assert.False(await db.DailyContactConfirmations.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
         Assert.False(await db.DailyContactTokens.IgnoreQueryFilters().AnyAsync());
         Assert.False(await db.DailyContactSlots.IgnoreQueryFilters().AnyAsync(s => s.PersonId == person.Id && s.IsClosed));
+        var entry = await db.CatalogueEntries.SingleAsync(e => e.Id == Guid.Parse(values["entryId"]));
+        Assert.Equal((1, false, "Maatje"), (entry.Version, entry.IsRetired, entry.Name));
     }
 
     private static async Task<Guid> ArrangementOfAsync(IServiceProvider services, Guid personId)
@@ -216,6 +228,19 @@ public sealed class IsolationTests
                 Assert.DoesNotContain("Maatje", body, StringComparison.Ordinal); // Welzijn's only "buddy" trajectory
             }
         }
+    }
+
+    private static async Task<Guid> OtherCoalitionEntryAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var setup = scope.ServiceProvider.GetRequiredService<Konvooi.Features.Organisations.Setup.Handler>();
+        var coalition = Assert.IsType<Konvooi.Features.Organisations.Setup.Outcome.Created>(
+            await setup.CreateCoalitionAsync("Andere coalitie (test)", null, isDemo: false, CancellationToken.None)).Id;
+        Assert.IsType<Konvooi.Features.Organisations.Setup.Outcome.Created>(
+            await setup.CreateOrganisationAsync(coalition, "Andere aanbieder (test)", OrganisationKind.Welzijnsorganisatie, CancellationToken.None));
+        var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
+        await Konvooi.Features.Catalogue.CatalogueStore.EnsureSeededAsync(db, new Konvooi.Features.Security.CurrentActor(), TimeProvider.System, coalition, null, CancellationToken.None);
+        return await db.CatalogueEntries.Where(e => e.CoalitionId == coalition && e.Code == "buddy").Select(e => e.Id).SingleAsync();
     }
 
     private static async Task<Guid> UserIdAsync(IServiceProvider services, string email)
