@@ -2,6 +2,7 @@ using System.Globalization;
 using Konvooi.Domain.Access;
 using Konvooi.Domain.Common;
 using Konvooi.Domain.Conversations;
+using Konvooi.Domain.DailyContact;
 using Konvooi.Domain.Matching;
 using Konvooi.Domain.Support;
 using Konvooi.Features.Audit;
@@ -108,7 +109,10 @@ public static class SupportPlanSlice
         IReadOnlyDictionary<string, string> UserNames,
         IReadOnlyDictionary<string, string> InterventionNames);
 
-    public sealed record View(string PersonName, PlanView? Current, IReadOnlyList<PlanView> Closed, IReadOnlyList<Option> Measurements);
+    /// <summary>A "seemed different" signal from the daily contact moment that still needs follow-up (issue 8).</summary>
+    public sealed record SignalView(Guid Id, DateOnly Date, IReadOnlyList<DifferenceSignal> Signals, string? Note);
+
+    public sealed record View(string PersonName, PlanView? Current, IReadOnlyList<PlanView> Closed, IReadOnlyList<Option> Measurements, IReadOnlyList<SignalView> Signals);
 
     public abstract record Outcome
     {
@@ -149,7 +153,15 @@ public static class SupportPlanSlice
                 .Select(m => new { m.Id, m.InstrumentId, m.AdministeredOn, m.Total }).ToListAsync(cancellationToken).ConfigureAwait(false);
             var options = measurements.Select(m => new Option(m.Id.ToString(),
                 $"{m.AdministeredOn.ToString("d-M-yyyy", CultureInfo.InvariantCulture)} · {m.InstrumentId}{(m.Total is { } t ? $" · score {t}" : "")}")).ToList();
-            return new View(person.Name, plans.FirstOrDefault(p => !p.Plan.IsClosed), plans.Where(p => p.Plan.IsClosed).ToList(), options);
+            var signals = await db.DailyContactConfirmations.AsNoTracking()
+                .Where(c => c.PersonId == personId && c.HasSignals && !c.FollowUpHandled)
+                .OrderBy(c => c.LocalDate)
+                .Select(c => new { c.Id, c.LocalDate, c.Signals, c.Note }).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var signalViews = signals.Select(c => new SignalView(c.Id, c.LocalDate,
+                c.Signals.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                    .Select(v => Enum.TryParse<DifferenceSignal>(v, out var signal) ? signal : (DifferenceSignal?)null)
+                    .OfType<DifferenceSignal>().ToList(), c.Note)).ToList();
+            return new View(person.Name, plans.FirstOrDefault(p => !p.Plan.IsClosed), plans.Where(p => p.Plan.IsClosed).ToList(), options, signalViews);
         }
 
         /// <summary>The form for a new plan; the interventions chosen in <paramref name="runId"/> are marked.</summary>
@@ -480,6 +492,30 @@ public static class SupportPlanSlice
                     audit.Add(AuditActions.FollowUpDone, nameof(FollowUpTaskRecord), record.Id, personId);
                     return await SaveAsync(cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>Marks a daily contact "seemed different" signal of this person as followed up (issue 8 → the plan's follow-up).</summary>
+        public async Task<Outcome> SignalHandledAsync(Guid personId, Guid confirmationId, CancellationToken cancellationToken)
+        {
+            var row = await db.DailyContactConfirmations
+                .Where(c => c.Id == confirmationId && c.PersonId == personId && c.HasSignals)
+                .Where(c => db.People.Any(p => p.Id == c.PersonId))
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (row is null)
+            {
+                return new Outcome.NotFound();
+            }
+
+            if (row.FollowUpHandled)
+            {
+                return new Outcome.Conflict();
+            }
+
+            row.FollowUpHandled = true;
+            row.FollowUpHandledById = actor.UserId;
+            row.FollowUpHandledAtUtc = time.GetUtcNow().UtcDateTime;
+            audit.Add(AuditActions.DailyContactFollowUpHandled, nameof(DailyContactConfirmation), row.Id, personId);
+            return await SaveAsync(cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Closes the open plan with a reason and, where possible, the final measurement.</summary>

@@ -221,6 +221,31 @@ public sealed partial class PlanPagesTests
     }
 
     [Fact]
+    public async Task PlanPage_DailyContactSignal_IsShownForFollowUpAndCanBeMarkedHandled()
+    {
+        await using var factory = await KonvooiWebFactory.CreateAsync();
+        var reference = await DailyContactSetup.AllDayArrangementAsync(factory.Services, "Cor");
+        using (var volunteer = await factory.SignInAsync("vrijwilliger@welzijn.example"))
+        {
+            await volunteer.PostFormAsync("/DailyContact/Mine", "/DailyContact/Mine", new() { ["reference"] = reference, ["Confirm.Signals"] = "VeryLow" });
+        }
+
+        var person = (await DemoLookup.AllPeopleAsync(factory.Services)).Single(p => p.FirstName == "Cor");
+        using var coordinator = await factory.SignInAsync("coordinator@welzijn.example");
+        var planPage = $"/People/{person.Id}/Plan";
+        var html = await coordinator.GetHtmlAsync(planPage);
+        var confirmationId = Hidden(html, "confirmationId");
+        var handled = await coordinator.PostFormAsync(planPage, planPage + "?handler=Signal", new() { ["confirmationId"] = confirmationId });
+
+        Assert.Contains("Signalen uit het dagelijks contact", html, StringComparison.Ordinal);
+        Assert.Contains("Erg somber", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, handled.StatusCode);
+        Assert.DoesNotContain("Signalen uit het dagelijks contact", await coordinator.GetHtmlAsync(planPage), StringComparison.Ordinal);
+        var row = await WithDb(factory, db => db.DailyContactConfirmations.IgnoreQueryFilters().SingleAsync(c => c.Id == Guid.Parse(confirmationId)));
+        Assert.True(row.FollowUpHandled);
+    }
+
+    [Fact]
     public async Task PlanPages_OfAnotherOrganisationsPerson_AreNotFound()
     {
         await using var factory = await KonvooiWebFactory.CreateAsync();

@@ -57,6 +57,13 @@ public sealed class IndexModel(SupportPlanSlice.Handler plans, IConfiguration co
         return await AfterAsync(id, outcome, FollowUpKey(taskId), "De opvolging is afgerond.", cancellationToken);
     }
 
+    public async Task<IActionResult> OnPostSignalAsync(Guid id, Guid confirmationId, CancellationToken cancellationToken)
+    {
+        ClearBindingErrors();
+        var outcome = await plans.SignalHandledAsync(id, confirmationId, cancellationToken);
+        return await AfterAsync(id, outcome, "Signal", "Het signaal is opgevolgd.", cancellationToken);
+    }
+
     public async Task<IActionResult> OnPostCloseAsync(Guid id, int version, CancellationToken cancellationToken)
     {
         ClearBindingErrors();
