@@ -10,9 +10,9 @@ namespace Konvooi.EndToEnd.Tests;
 public sealed class PlanJourneyTests(BrowserFixture fixture)
 {
     [Fact]
-    public async Task Professional_WithoutJavaScript_ChoosesWithThePersonAgreesAPlanAndRecordsADropoutThatNeedsFollowUp()
+    public async Task Professional_WithoutJavaScript_ChoosesWithThePersonAgreesAPlanAndRecordsADropoutThatLandsOnTheWorkList()
     {
-        var personId = await PersonWithoutPlanAsync();
+        var (personId, personName) = await PersonWithoutPlanAsync();
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await using (var context = await fixture.NoJavaScriptTabletAsync())
         {
@@ -55,6 +55,11 @@ public sealed class PlanJourneyTests(BrowserFixture fixture)
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Opvolging" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText("Contact opnemen vóór")).ToBeVisibleAsync();
 
+            // The follow-up is on the professional's work list, linked to the person.
+            await page.GetByRole(AriaRole.Link, new() { Name = "Werklijst" }).First.ClickAsync();
+            var row = page.Locator("tr").Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = personName, Exact = true }) });
+            await Assertions.Expect(row.Filter(new() { HasText = "Opvolgen" })).ToHaveCountAsync(1);
+
             // The intervention the person left because it did not fit is not suggested again (RK-5).
             await page.GotoAsync($"/People/{personId}/Profile");
             await Assertions.Expect(page.Locator($"input[name='Choice.Chosen'][value='{interventionId}']")).ToHaveCountAsync(0);
@@ -83,16 +88,17 @@ public sealed class PlanJourneyTests(BrowserFixture fixture)
     }
 
     /// <summary>A person of the demo professional who has no plan yet (other journeys share this app).</summary>
-    private async Task<Guid> PersonWithoutPlanAsync()
+    private async Task<(Guid Id, string Name)> PersonWithoutPlanAsync()
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
         var professional = await db.Users.Where(u => u.Email == "professional@welzijn.example").Select(u => u.Id).SingleAsync();
-        return await db.People.IgnoreQueryFilters()
+        var person = await db.People.IgnoreQueryFilters()
             .Where(p => p.ResponsibleProfessionalId == professional)
             .Where(p => !db.SupportPlans.IgnoreQueryFilters().Any(s => s.PersonId == p.Id))
             .OrderByDescending(p => p.FirstName)
-            .Select(p => p.Id)
+            .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName })
             .FirstAsync();
+        return (person.Id, person.Name);
     }
 }

@@ -86,4 +86,7 @@ public sealed class ContactInput
     public bool IsSecondContact { get; set; }
 
     public bool IsKeyHolder { get; set; }
+
+    /// <summary>The coordinator may call this contact when the person cannot be reached (escalation ladder).</summary>
+    public bool MayBeCalled { get; set; }
 }

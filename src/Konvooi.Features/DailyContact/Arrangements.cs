@@ -151,6 +151,7 @@ public static class Arrangements
             var rota = new List<RotaMember>();
             Guid? second = null;
             Guid? keyHolder = null;
+            var mayBeCalled = new List<Guid>();
             foreach (var row in input.Contacts.Where(c => c.Role is not null))
             {
                 Guid contactId;
@@ -188,6 +189,11 @@ public static class Arrangements
                 {
                     keyHolder = contactId;
                 }
+
+                if (row.MayBeCalled)
+                {
+                    mayBeCalled.Add(contactId);
+                }
             }
 
             var pauses = new List<Pause>();
@@ -215,7 +221,8 @@ public static class Arrangements
                     TimeSpan.FromMinutes(input.SecondContactAfterMinutes),
                     TimeSpan.FromMinutes(input.CoordinatorAfterMinutes),
                     second,
-                    keyHolder),
+                    keyHolder,
+                    mayBeCalled),
                 StartDate = input.StartDate ?? DateOnly.MinValue,
                 EndDate = input.EndDate,
                 Pauses = pauses,
@@ -261,6 +268,7 @@ public static class Arrangements
                     Days = member is null ? [] : [.. member.Days.OrderBy(d => ((int)d + 6) % 7)],
                     IsSecondContact = a.Escalation.SecondContactId == contact.Id,
                     IsKeyHolder = a.Escalation.KeyHolderContactId == contact.Id,
+                    MayBeCalled = a.Escalation.MayBeCalled.Contains(contact.Id),
                 });
             }
 

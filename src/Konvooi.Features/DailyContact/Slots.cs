@@ -39,7 +39,9 @@ public static class Slots
         bool CanConfirm);
 
     /// <summary>A slot as the coordinator sees it (the target of the link in an alert e-mail).</summary>
-    public sealed record Detail(Guid PersonId, string PersonName, SlotState State, string? ContactName, string? SecondContactName, DailyContactConfirmation? Confirmation);
+    public sealed record Detail(
+        Guid PersonId, string PersonName, SlotState State, string? ContactName, string? SecondContactName, DailyContactConfirmation? Confirmation,
+        string? KeyHolderName = null, IReadOnlyList<string>? MayBeCalledNames = null);
 
     public abstract record Outcome
     {
@@ -188,7 +190,8 @@ public static class Slots
                 return null;
             }
 
-            var contacts = DailyContactStore.ReadArrangement(arrangement).Contacts;
+            var read = DailyContactStore.ReadArrangement(arrangement);
+            var contacts = read.Contacts;
             var confirmation = await db.DailyContactConfirmations.AsNoTracking().SingleOrDefaultAsync(c => c.SlotId == row.Id, cancellationToken).ConfigureAwait(false);
             audit.Add(AuditActions.DailyContactSlotView, nameof(DailyContactSlot), row.Id, row.PersonId);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -199,7 +202,9 @@ public static class Slots
                 state,
                 contacts.FirstOrDefault(c => c.Id == row.ContactId)?.FirstName,
                 contacts.FirstOrDefault(c => c.Id == row.SecondContactId)?.FirstName,
-                confirmation);
+                confirmation,
+                contacts.FirstOrDefault(c => c.Id == read.Escalation.KeyHolderContactId)?.FirstName,
+                contacts.Where(c => read.Escalation.MayBeCalled.Contains(c.Id)).Select(c => c.FirstName).ToList());
         }
 
         /// <summary>The coordinator closes a missed or escalated slot, for example after calling the person.</summary>

@@ -342,7 +342,7 @@ public static class DemoData
                 Contacts =
                 [
                     new DailyContact.ContactInput { Role = Domain.DailyContact.ContactRole.Volunteer, VolunteerUserId = volunteer, Days = everyDay },
-                    new DailyContact.ContactInput { Role = Domain.DailyContact.ContactRole.Neighbour, FirstName = "Hanneke", Email = "hanneke@buren.example", Position = Domain.DailyContact.RotaPosition.Substitute, Days = everyDay, IsSecondContact = true, IsKeyHolder = true },
+                    new DailyContact.ContactInput { Role = Domain.DailyContact.ContactRole.Neighbour, FirstName = "Hanneke", Email = "hanneke@buren.example", Position = Domain.DailyContact.RotaPosition.Substitute, Days = everyDay, IsSecondContact = true, IsKeyHolder = true, MayBeCalled = true },
                 ],
             }),
             ("Bauke", new DailyContact.ArrangementInput

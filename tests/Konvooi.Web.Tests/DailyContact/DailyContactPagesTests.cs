@@ -127,6 +127,40 @@ public sealed partial class DailyContactPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Arrangement_KeyHolderAndWhoMayBeCalled_AreKeptInTheEscalationLadder()
+    {
+        var person = await PersonAsync("Klaasje");
+        using var session = await _factory.SignInAsync("coordinator@welzijn.example");
+        var page = $"/People/{person.Id}/DailyContact";
+        var created = await session.PostFormAsync(page, page, new()
+        {
+            ["Input.Days"] = "Monday",
+            ["Input.WindowStart"] = "10:00",
+            ["Input.WindowEnd"] = "11:00",
+            ["Input.Form"] = "DoorVisit",
+            ["Input.StartDate"] = "2026-12-01",
+            ["Input.RetryAfterMinutes"] = "30",
+            ["Input.SecondContactAfterMinutes"] = "60",
+            ["Input.CoordinatorAfterMinutes"] = "120",
+            ["Input.Contacts[0].Role"] = "Neighbour",
+            ["Input.Contacts[0].FirstName"] = "Riet",
+            ["Input.Contacts[0].Position"] = "Main",
+            ["Input.Contacts[0].Days"] = "Monday",
+            ["Input.Contacts[0].IsKeyHolder"] = "true",
+            ["Input.Contacts[0].MayBeCalled"] = "true",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var form = await session.GetHtmlAsync(created.Headers.Location!.OriginalString);
+        Assert.Contains("name=\"Input.Contacts[0].MayBeCalled\" value=\"true\" checked=\"checked\"", form, StringComparison.Ordinal);
+        await using var scope = _factory.Services.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().DailyContactArrangements.IgnoreQueryFilters().SingleAsync(a => a.PersonId == person.Id);
+        var ladder = Konvooi.Features.DailyContact.DailyContactStore.ReadArrangement(row).Escalation;
+        Assert.Single(ladder.MayBeCalled);
+        Assert.Equal(ladder.KeyHolderContactId, ladder.MayBeCalled[0]);
+    }
+
+    [Fact]
     public async Task PersonalLink_NeighbourWithoutAccount_ConfirmsOwnSlotAndRevokedLinkIsGone()
     {
         var reference = await DailyContactSetup.AllDayArrangementAsync(_factory.Services, "Gerrit", volunteerIsMain: false);
