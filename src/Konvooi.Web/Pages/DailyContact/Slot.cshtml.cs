@@ -23,34 +23,21 @@ public sealed class SlotModel(Slots.Handler slots) : PageModel
         return Detail is null ? NotFound() : Page();
     }
 
-    public async Task<IActionResult> OnPostRecordAsync(string reference, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostRecordAsync(string reference, CancellationToken cancellationToken) =>
+        AfterAsync(reference, ct => slots.ConfirmAsync(reference, Confirm, ct), "Het contact is vastgelegd.", cancellationToken);
+
+    public Task<IActionResult> OnPostResolveAsync(string reference, CancellationToken cancellationToken) =>
+        AfterAsync(reference, ct => slots.ResolveAsync(reference, ResolveNote, ct), "Het contactmoment is afgesloten.", cancellationToken);
+
+    /// <summary>Runs a valid form's change; a success redirects back to the slot, a refusal re-renders with its message.</summary>
+    private async Task<IActionResult> AfterAsync(string reference, Func<CancellationToken, Task<Slots.Outcome>> change, string notice, CancellationToken cancellationToken)
     {
         if (ModelState.IsValid)
         {
-            switch (await slots.ConfirmAsync(reference, Confirm, cancellationToken))
+            switch (await change(cancellationToken))
             {
-                case Slots.Outcome.Confirmed:
-                    TempData["Notice"] = "Het contact is vastgelegd.";
-                    return Redirect("/DailyContact/Slot/" + Uri.EscapeDataString(reference));
-                case Slots.Outcome.NotFound:
-                    return NotFound();
-                case Slots.Outcome.Rejected rejected:
-                    ModelState.AddModelError(string.Empty, rejected.Error.Message);
-                    break;
-            }
-        }
-
-        return await OnGetAsync(reference, cancellationToken);
-    }
-
-    public async Task<IActionResult> OnPostResolveAsync(string reference, CancellationToken cancellationToken)
-    {
-        if (ModelState.IsValid)
-        {
-            switch (await slots.ResolveAsync(reference, ResolveNote, cancellationToken))
-            {
-                case Slots.Outcome.Resolved:
-                    TempData["Notice"] = "Het contactmoment is afgesloten.";
+                case Slots.Outcome.Confirmed or Slots.Outcome.Resolved:
+                    TempData["Notice"] = notice;
                     return Redirect("/DailyContact/Slot/" + Uri.EscapeDataString(reference));
                 case Slots.Outcome.NotFound:
                     return NotFound();
