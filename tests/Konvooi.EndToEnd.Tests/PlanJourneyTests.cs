@@ -1,7 +1,5 @@
 using System.Globalization;
-using Konvooi.Features.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
+using Konvooi.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Konvooi.EndToEnd.Tests;
@@ -12,7 +10,9 @@ public sealed class PlanJourneyTests(BrowserFixture fixture)
     [Fact]
     public async Task Professional_WithoutJavaScript_ChoosesWithThePersonAgreesAPlanAndRecordsADropoutThatLandsOnTheWorkList()
     {
-        var (personId, personName) = await PersonWithoutPlanAsync();
+        // Another journey in this app may take the first person without a plan; this one takes the last.
+        var person = await DemoLookup.PersonWithoutPlanAsync(fixture.Factory.Services, last: true);
+        var (personId, personName) = (person.Id, $"{person.FirstName} {person.LastName}");
         var today = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await using (var context = await fixture.NoJavaScriptTabletAsync())
         {
@@ -85,20 +85,5 @@ public sealed class PlanJourneyTests(BrowserFixture fixture)
         }
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
-    }
-
-    /// <summary>A person of the demo professional who has no plan yet (other journeys share this app).</summary>
-    private async Task<(Guid Id, string Name)> PersonWithoutPlanAsync()
-    {
-        await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
-        var professional = await db.Users.Where(u => u.Email == "professional@welzijn.example").Select(u => u.Id).SingleAsync();
-        var person = await db.People.IgnoreQueryFilters()
-            .Where(p => p.ResponsibleProfessionalId == professional)
-            .Where(p => !db.SupportPlans.IgnoreQueryFilters().Any(s => s.PersonId == p.Id))
-            .OrderByDescending(p => p.FirstName)
-            .Select(p => new { p.Id, Name = p.FirstName + " " + p.LastName })
-            .FirstAsync();
-        return (person.Id, person.Name);
     }
 }

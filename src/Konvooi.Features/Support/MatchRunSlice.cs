@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Konvooi.Domain.Common;
 using Konvooi.Domain.Conversations;
 using Konvooi.Domain.Matching;
@@ -77,8 +76,12 @@ public static class MatchRunSlice
 
     public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, MatchingSources.Handler sources)
     {
-        /// <summary>The coalition's catalogue and the organisation's rule weights, with their versions.</summary>
-        public async Task<Sources> SourcesAsync(CancellationToken cancellationToken)
+        private Task<Sources>? _sources;
+
+        /// <summary>The coalition's catalogue and the organisation's rule weights, with their versions; read once per request.</summary>
+        public Task<Sources> SourcesAsync(CancellationToken cancellationToken) => _sources ??= LoadSourcesAsync(cancellationToken);
+
+        private async Task<Sources> LoadSourcesAsync(CancellationToken cancellationToken)
         {
             var loaded = await sources.LoadAsync(cancellationToken).ConfigureAwait(false);
             return new Sources(loaded.Catalogue, loaded.Weights, loaded.CatalogueVersion, loaded.WeightsVersion);
@@ -113,7 +116,7 @@ public static class MatchRunSlice
             {
                 latest.LastShownAtUtc = now;
                 latest.ShownCount++; // not the concurrency token: two people looking at once both count
-                return new ShownRun(latest, Read<StoredMatch>(latest.ResultJson), null);
+                return new ShownRun(latest, SupportStore.Read<StoredMatch>(latest.ResultJson), null);
             }
 
             var stored = ToStored(result);
@@ -127,7 +130,7 @@ public static class MatchRunSlice
                 CatalogueVersion = sources.CatalogueVersion,
                 WeightsVersion = sources.WeightsVersion,
                 ProfileJson = profileJson,
-                ResultJson = JsonSerializer.Serialize(stored, SupportStore.Json),
+                ResultJson = SupportStore.Write(stored),
                 InputHash = hash,
                 ShownById = actor.UserId!.Value, // a visible snapshot implies a set actor
                 ShownAtUtc = now,
@@ -146,7 +149,7 @@ public static class MatchRunSlice
             var run = await db.MatchRuns.AsNoTracking().Where(r => r.Id == runId && r.PersonId == personId)
                 .Where(r => db.People.Any(p => p.Id == r.PersonId))
                 .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return run is null ? null : new ShownRun(run, Read<StoredMatch>(run.ResultJson), run.ChoiceJson is null ? null : Read<Choice>(run.ChoiceJson));
+            return run is null ? null : new ShownRun(run, SupportStore.Read<StoredMatch>(run.ResultJson), run.ChoiceJson is null ? null : SupportStore.Read<Choice>(run.ChoiceJson));
         }
 
         /// <summary>The person's earlier choices, newest first.</summary>
@@ -158,8 +161,8 @@ public static class MatchRunSlice
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             return runs.Select(r =>
             {
-                var choice = Read<Choice>(r.ChoiceJson!);
-                var names = Read<StoredMatch>(r.ResultJson).Suggestions.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
+                var choice = SupportStore.Read<Choice>(r.ChoiceJson!);
+                var names = SupportStore.Read<StoredMatch>(r.ResultJson).Suggestions.ToDictionary(s => s.Id, s => s.Name, StringComparer.Ordinal);
                 return new PastChoice(r.Id, r.ChosenAtUtc!.Value, r.By,
                     choice.Interventions.Select(i => names.GetValueOrDefault(i, i)).ToList(), choice.WatchfulWaiting, r.ChoiceReason ?? "");
             }).ToList();
@@ -182,7 +185,7 @@ public static class MatchRunSlice
                 return new Outcome.Conflict();
             }
 
-            var shown = Read<StoredMatch>(run.ResultJson).Suggestions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+            var shown = SupportStore.Read<StoredMatch>(run.ResultJson).Suggestions.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
             var chosen = input.Chosen.Where(c => !string.IsNullOrWhiteSpace(c)).Distinct(StringComparer.Ordinal).ToList();
             var problems = new List<FieldProblem>();
             if (chosen.Count == 0 && !input.WatchfulWaiting)
@@ -214,7 +217,7 @@ public static class MatchRunSlice
                 return new Outcome.Invalid(problems);
             }
 
-            run.ChoiceJson = JsonSerializer.Serialize(new Choice(chosen, input.WatchfulWaiting), SupportStore.Json);
+            run.ChoiceJson = SupportStore.Write(new Choice(chosen, input.WatchfulWaiting));
             run.ChoiceReason = reason;
             run.ChosenById = actor.UserId;
             run.ChosenAtUtc = time.GetUtcNow().UtcDateTime;
@@ -232,8 +235,6 @@ public static class MatchRunSlice
             return new Outcome.Chosen(run.Id);
         }
 
-        private static T Read<T>(string json) => JsonSerializer.Deserialize<T>(json, SupportStore.Json)
-            ?? throw new JsonException($"Stored {typeof(T).Name} is empty.");
     }
 
     /// <summary>The profile's own dropouts and those from trajectories, one per intervention, a misfit winning.</summary>

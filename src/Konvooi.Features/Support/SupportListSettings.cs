@@ -6,15 +6,15 @@ using Microsoft.Extensions.Configuration;
 namespace Konvooi.Features.Support;
 
 /// <summary>
-/// The organisation's defaults for the work list and the intervention outcomes, from configuration section
+/// The organisation's defaults for the work list, the follow-up after a dropout and the intervention outcomes, from configuration section
 /// <c>Konvooi:Support</c> (docs/configuration.md). Missing keys keep the domain defaults; a wrong value stops
 /// the app at start-up with a message naming the key.
 /// </summary>
-public sealed record SupportListSettings(WorkListSettings WorkList, OutcomeSettings Outcomes)
+public sealed record SupportListSettings(WorkListSettings WorkList, OutcomeSettings Outcomes, TrajectoryRules Trajectories)
 {
     public const string Section = "Konvooi:Support";
 
-    public static SupportListSettings Default { get; } = new(WorkListSettings.Default, OutcomeSettings.Default);
+    public static SupportListSettings Default { get; } = new(WorkListSettings.Default, OutcomeSettings.Default, TrajectoryRules.Default);
 
     /// <exception cref="InvalidOperationException">A value is not a whole number in its allowed range.</exception>
     public static SupportListSettings FromConfiguration(IConfiguration configuration)
@@ -31,7 +31,8 @@ public sealed record SupportListSettings(WorkListSettings WorkList, OutcomeSetti
         {
             MinN = Whole(section, "OutcomesMinN", 1, 1000) ?? OutcomeSettings.Default.MinN,
         };
-        return new SupportListSettings(workList, outcomes);
+        var trajectories = new TrajectoryRules(Whole(section, "FollowUpDays", 1, 365) ?? TrajectoryRules.Default.FollowUpDays);
+        return new SupportListSettings(workList, outcomes, trajectories);
     }
 
     /// <summary>Today's date in the Netherlands (Europe/Amsterdam), the "today" of every date rule in this folder.</summary>

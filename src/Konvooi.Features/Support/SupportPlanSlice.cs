@@ -129,9 +129,9 @@ public static class SupportPlanSlice
         public sealed record Invalid(IReadOnlyList<FieldProblem> Problems) : Outcome;
     }
 
-    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, MatchRunSlice.Handler matchRuns)
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, MatchRunSlice.Handler matchRuns, SupportListSettings settings)
     {
-        private DateOnly Today => DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        private DateOnly Today => SupportListSettings.Today(time);
 
         private string Me => actor.UserId!.Value.ToString(); // only called for a visible person, so the actor is set
 
@@ -357,7 +357,7 @@ public static class SupportPlanSlice
         }
 
         /// <summary>Records one step of a trajectory; an exit step adds a follow-up task for the responsible professional.</summary>
-        public async Task<Outcome> StepAsync(Guid personId, Guid trajectoryId, int expectedVersion, StepInput input, int followUpDays, CancellationToken cancellationToken)
+        public async Task<Outcome> StepAsync(Guid personId, Guid trajectoryId, int expectedVersion, StepInput input, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(input);
             var record = await db.Trajectories.Where(t => t.Id == trajectoryId && t.PersonId == personId)
@@ -410,7 +410,7 @@ public static class SupportPlanSlice
                 Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
                 PlannedDate = input.PlannedDate,
             };
-            switch (trajectory.Apply(step, plan.ResponsibleProfessionalId.ToString(), Today, new TrajectoryRules(followUpDays)))
+            switch (trajectory.Apply(step, plan.ResponsibleProfessionalId.ToString(), Today, settings.Trajectories))
             {
                 case SupportOutcome<TrajectoryStep>.Refused refused:
                     return new Outcome.Invalid(refused.Errors.Select(e => new FieldProblem(StepField(e.Code), e.Message)).ToList());

@@ -18,17 +18,19 @@ public static class DemoLookup
             .FirstAsync();
     }
 
-    /// <summary>A person of the demo professional without a support plan (the demo data gives some people one).</summary>
-    public static async Task<Person> PersonWithoutPlanAsync(IServiceProvider services)
+    /// <summary>
+    /// A person of the demo professional without a support plan (the demo data gives some people one): the first by
+    /// first name, or with <paramref name="last"/> the last (so a browser journey sharing the app takes another one).
+    /// </summary>
+    public static async Task<Person> PersonWithoutPlanAsync(IServiceProvider services, bool last = false)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
         var professional = await db.Users.Where(u => u.Email == "professional@welzijn.example").Select(u => u.Id).SingleAsync();
-        return await db.People.IgnoreQueryFilters().AsNoTracking()
+        var people = db.People.IgnoreQueryFilters().AsNoTracking()
             .Where(p => p.ResponsibleProfessionalId == professional)
-            .Where(p => !db.SupportPlans.IgnoreQueryFilters().Any(s => s.PersonId == p.Id))
-            .OrderBy(p => p.FirstName)
-            .FirstAsync();
+            .Where(p => !db.SupportPlans.IgnoreQueryFilters().Any(s => s.PersonId == p.Id));
+        return await (last ? people.OrderByDescending(p => p.FirstName) : people.OrderBy(p => p.FirstName)).FirstAsync();
     }
 
     public static async Task<List<Person>> AllPeopleAsync(IServiceProvider services)

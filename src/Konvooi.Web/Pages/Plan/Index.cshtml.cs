@@ -10,7 +10,7 @@ namespace Konvooi.Web.Pages.Plan;
 /// trajectory and follow-up has its own small form; its messages are keyed by its id so they appear
 /// beside that form only.
 /// </summary>
-public sealed class IndexModel(SupportPlanSlice.Handler plans, IConfiguration configuration) : PageModel
+public sealed class IndexModel(SupportPlanSlice.Handler plans) : PageModel
 {
     [BindProperty(Name = "Step")]
     public SupportPlanSlice.StepInput Step { get; set; } = new();
@@ -41,8 +41,7 @@ public sealed class IndexModel(SupportPlanSlice.Handler plans, IConfiguration co
     public async Task<IActionResult> OnPostStepAsync(Guid id, Guid trajectoryId, int version, CancellationToken cancellationToken)
     {
         ClearBindingErrors();
-        var days = configuration.GetValue("Konvooi:Support:FollowUpDays", 14);
-        var outcome = await plans.StepAsync(id, trajectoryId, version, Step, days, cancellationToken);
+        var outcome = await plans.StepAsync(id, trajectoryId, version, Step, cancellationToken);
         Posted = trajectoryId;
         return await AfterAsync(id, outcome, StepKey(trajectoryId), "De stap is vastgelegd.", cancellationToken);
     }

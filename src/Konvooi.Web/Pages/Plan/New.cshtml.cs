@@ -10,7 +10,7 @@ public sealed class NewModel(SupportPlanSlice.Handler plans, TimeProvider time) 
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? run, CancellationToken cancellationToken)
     {
-        Plan.AgreedOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Plan.AgreedOn = SupportListSettings.Today(time);
         Plan.ResponsibleProfessionalId = ActorClaims.TryRead(User, out var userId, out _, out _) ? userId : null;
         var result = await ShowAsync(id, run, cancellationToken);
         if (result is not null)
