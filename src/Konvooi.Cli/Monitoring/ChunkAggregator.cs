@@ -87,6 +87,13 @@ internal sealed class ChunkAggregator
     private readonly string[] _cellValues;
     private readonly List<RowProblem> _rowProblems = [];
     private readonly int _fieldCount;
+    private readonly int[] _itemColumns;
+    private readonly int[] _answerByByte = new int[256];
+    private readonly int _weightColumn;
+    private readonly int _strataColumn;
+    private readonly int _psuColumn;
+    private readonly byte _decimalSeparator;
+    private const int NotSimple = int.MinValue;
 
     public ChunkAggregator(MonitorPlan plan, MonitorColumns columns)
     {
@@ -105,6 +112,19 @@ internal sealed class ChunkAggregator
         _stepCounts = new int[columns.By.Length];
         Aggregates = new SurveyAggregates(new AggregateLayout(plan.ByVariables, plan.Indicators.Count, plan.IsClustered));
         MissingPerIndicator = new long[plan.Indicators.Count];
+        _itemColumns = columns.Items;
+        _weightColumn = columns.Weight;
+        _strataColumn = columns.Strata;
+        _psuColumn = columns.Psu;
+        _decimalSeparator = plan.DecimalSeparator;
+        Array.Fill(_answerByByte, NotSimple);
+        for (var d = 0; d < 10; d++)
+        {
+            if (_answerByDigit[d].Status is AnswerStatus.Answered or AnswerStatus.Missing)
+            {
+                _answerByByte['0' + d] = _answerByDigit[d].OptionIndex;
+            }
+        }
     }
 
     public SurveyAggregates Aggregates { get; }
@@ -129,7 +149,11 @@ internal sealed class ChunkAggregator
         var record = new CsvSurveyRecord(reader);
         while (reader.ReadRecord())
         {
-            AddRecord(record, lineOffset);
+            if (!reader.IsPlainRecord || reader.FieldCount != _fieldCount || !TryAddPlain(reader))
+            {
+                AddRecord(record, lineOffset);
+            }
+
             if (progress is not null && (++count & 0xFFFF) == 0)
             {
                 progress(count);
@@ -139,6 +163,111 @@ internal sealed class ChunkAggregator
 
     /// <summary>Adds the current row of an XLSX or Parquet reader.</summary>
     public void Add(CellRow row) => AddRecord(new CellRowRecord(row), 0);
+
+    /// <summary>
+    /// The common case of a CSV row split by the reader's fast path, with every field valid: the fields
+    /// are read straight from the buffer and single-character answer codes through a byte table. Returns
+    /// false, having added nothing, when anything is unusual; the general path then handles the row and
+    /// reports its problems, so both paths give the same result.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool TryAddPlain(CsvReader reader)
+    {
+        var buffer = reader.RecordBuffer;
+        var starts = reader.FieldStarts;
+        var ends = reader.FieldEnds;
+        var weight = 1.0;
+        var column = _weightColumn;
+        if (column >= 0)
+        {
+            var start = starts[column];
+            if (!NumberParsing.TryParseDouble(new ReadOnlySpan<byte>(buffer, start, ends[column] - start), _decimalSeparator, out weight) ||
+                !(weight > 0) || !double.IsFinite(weight))
+            {
+                return false;
+            }
+        }
+
+        var stratum = 0;
+        if (_strataColumn >= 0 && !TryPlainId(buffer, starts[_strataColumn], ends[_strataColumn], _strata, out stratum))
+        {
+            return false;
+        }
+
+        var psu = 0;
+        if (_psuColumn >= 0 && !TryPlainId(buffer, starts[_psuColumn], ends[_psuColumn], _psus, out psu))
+        {
+            return false;
+        }
+
+        var answers = _answers;
+        var items = _itemColumns;
+        var byByte = _answerByByte;
+        for (var i = 0; i < items.Length && i < answers.Length; i++)
+        {
+            var c = items[i];
+            var start = starts[c];
+            var length = ends[c] - start;
+            var answer = length == 1 ? byByte[buffer[start]] : NotSimple;
+            if (answer == NotSimple)
+            {
+                var mapped = MapAnswer(new ReadOnlySpan<byte>(buffer, start, length));
+                if (mapped.Status is not (AnswerStatus.Answered or AnswerStatus.Missing))
+                {
+                    return false;
+                }
+
+                answer = mapped.OptionIndex;
+            }
+
+            answers[i] = answer;
+        }
+
+        Accept(Unit(stratum, psu), Cell(new PlainCsvRecord(reader)), weight);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryPlainId(byte[] buffer, int start, int end, ByteKeyMap map, out int id)
+    {
+        while (start < end && buffer[start] == (byte)' ')
+        {
+            start++;
+        }
+
+        while (end > start && buffer[end - 1] == (byte)' ')
+        {
+            end--;
+        }
+
+        if (start == end)
+        {
+            id = 0;
+            return false;
+        }
+
+        id = map.GetOrAdd(new ReadOnlySpan<byte>(buffer, start, end - start), out _);
+        return true;
+    }
+
+    /// <summary>Scores the answers in <c>_answers</c> and adds the respondent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Accept(int unit, int cell, double weight)
+    {
+        var values = _values;
+        _scorer.Evaluate(_answers, values);
+        var missing = MissingPerIndicator;
+        for (var k = 0; k < values.Length && k < missing.Length; k++)
+        {
+            if (double.IsNaN(values[k]))
+            {
+                missing[k]++;
+            }
+        }
+
+        Aggregates.Add(unit, cell, weight, values);
+        Rows++;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddRecord<TRecord>(TRecord reader, long lineOffset)
@@ -202,18 +331,7 @@ internal sealed class ChunkAggregator
         }
 
         var cell = Cell(reader);
-        var unit = Unit(stratum, psu);
-        _scorer.Evaluate(_answers, _values);
-        for (var k = 0; k < _values.Length; k++)
-        {
-            if (double.IsNaN(_values[k]))
-            {
-                MissingPerIndicator[k]++;
-            }
-        }
-
-        Aggregates.Add(unit, cell, weight, _values);
-        Rows++;
+        Accept(Unit(stratum, psu), cell, weight);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -103,5 +103,19 @@ public sealed partial class CsvReader
         AddFastField(ref fields, fieldStart, fieldEnd);
         _start = lineFeed + 1;
         Finish(fields, 1, -1);
+        IsPlainRecord = true;
     }
+
+    /// <summary>
+    /// The current record was split by the fast path: no quotes, so every field is the bytes between
+    /// <see cref="FieldStarts"/> and <see cref="FieldEnds"/> of <see cref="RecordBuffer"/>.
+    /// </summary>
+    internal bool IsPlainRecord { get; private set; }
+
+    /// <summary>The buffer the current record's fields point into (valid until the next read).</summary>
+    internal byte[] RecordBuffer => _buffer;
+
+    internal int[] FieldStarts => _fieldStart;
+
+    internal int[] FieldEnds => _fieldEnd;
 }

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -81,6 +83,7 @@ public sealed partial class CsvReader : IDisposable
     public Encoding Encoding => _options.Encoding;
 
     /// <summary>Reads the next record. Returns false at the end of the input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ReadRecord()
     {
         if (_isFirstRead)
@@ -123,16 +126,25 @@ public sealed partial class CsvReader : IDisposable
 
     /// <summary>The bytes of field <paramref name="index"/> without quotes and escapes. Valid until the next call on this reader.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a field of the current record.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> GetFieldBytes(int index)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(index);
-        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, FieldCount);
-        var field = _buffer.AsSpan(_fieldStart[index], _fieldEnd[index] - _fieldStart[index]);
-        if (_fieldKind[index] != FieldKind.QuotedWithEscapes)
+        if ((uint)index >= (uint)FieldCount)
         {
-            return field;
+            ThrowNotAField(index);
         }
 
+        var start = _fieldStart[index];
+        var field = _buffer.AsSpan(start, _fieldEnd[index] - start);
+        return _fieldKind[index] != FieldKind.QuotedWithEscapes ? field : Unescape(field);
+    }
+
+    [DoesNotReturn]
+    private void ThrowNotAField(int index) =>
+        throw new ArgumentOutOfRangeException(nameof(index), index, $"the record has {FieldCount} fields");
+
+    private ReadOnlySpan<byte> Unescape(ReadOnlySpan<byte> field)
+    {
         if (_scratch.Length < field.Length)
         {
             _scratch = new byte[Math.Max(field.Length, 256)];
@@ -254,6 +266,7 @@ public sealed partial class CsvReader : IDisposable
         return candidates.Count == 0 ? (byte)',' : candidates[best];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ParseResult TryParseRecord()
     {
         var data = _buffer.AsSpan(0, _end);
@@ -418,6 +431,7 @@ public sealed partial class CsvReader : IDisposable
     private ParseResult Finish(int fields, long lines, int quoteProblemField)
     {
         FieldCount = fields;
+        IsPlainRecord = false;
         LineNumber = _nextLine;
         QuoteProblemField = quoteProblemField;
         _nextLine += Math.Max(lines, 1);

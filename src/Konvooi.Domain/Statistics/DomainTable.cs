@@ -70,59 +70,54 @@ internal sealed class DomainTable
 
         Domains = [.. order.Select(i => keys[i])];
 
-        var slots = new (int Domain, int Stratum, int Unit, int Slot)[data.SlotCount];
-        for (var s = 0; s < slots.Length; s++)
-        {
-            var u = data.SlotUnit(s);
-            slots[s] = (rank[cellDomain[data.SlotCell(s)]], unitStratum[u], u, s);
-        }
-
-        Array.Sort(slots);
-
-        var entryUnit = new List<int>();
-        var entryStratum = new List<int>();
-        var entryRows = new List<long>();
-        var moments = new List<double>();
+        // Entries in (domain, stratum, unit) order: sort the slots by one packed integer key when the
+        // counts fit (always in practice), else by the tuple.
+        var slotOrder = SlotOrder(data, rank, cellDomain, unitStratum, strata.Count);
+        var entryUnit = new int[slotOrder.Length];
+        var entryStratum = new int[slotOrder.Length];
+        var entryRows = new long[slotOrder.Length];
+        var moments = new double[slotOrder.Length * Width];
         DomainStart = new int[Domains.Count + 1];
-        var previous = (Domain: -1, Unit: -1);
-        foreach (var (domain, stratum, unit, slot) in slots)
+        var entries = 0;
+        var previousDomain = -1;
+        var previousUnit = -1;
+        foreach (var slot in slotOrder)
         {
-            if ((domain, unit) != previous)
+            var unit = data.SlotUnit(slot);
+            var domain = rank[cellDomain[data.SlotCell(slot)]];
+            if (domain != previousDomain || unit != previousUnit)
             {
-                while (previous.Domain < domain)
+                while (previousDomain < domain)
                 {
-                    previous.Domain++;
-                    DomainStart[previous.Domain] = entryUnit.Count;
+                    previousDomain++;
+                    DomainStart[previousDomain] = entries;
                 }
 
-                previous = (domain, unit);
-                entryUnit.Add(unit);
-                entryStratum.Add(stratum);
-                entryRows.Add(0);
-                for (var i = 0; i < Width; i++)
-                {
-                    moments.Add(0);
-                }
+                previousUnit = unit;
+                entryUnit[entries] = unit;
+                entryStratum[entries] = unitStratum[unit];
+                entries++;
             }
 
-            var e = entryUnit.Count - 1;
+            var e = entries - 1;
             entryRows[e] += data.SlotRows(slot);
             var source = data.SlotMoments(slot);
+            var target = moments.AsSpan(e * Width, Width);
             for (var i = 0; i < Width; i++)
             {
-                moments[e * Width + i] += source[i];
+                target[i] += source[i];
             }
         }
 
-        for (var d = previous.Domain + 1; d <= Domains.Count; d++)
+        for (var d = previousDomain + 1; d <= Domains.Count; d++)
         {
-            DomainStart[d] = entryUnit.Count;
+            DomainStart[d] = entries;
         }
 
-        EntryUnit = [.. entryUnit];
-        EntryStratum = [.. entryStratum];
-        EntryRows = [.. entryRows];
-        EntryMoments = [.. moments];
+        EntryUnit = entryUnit.AsSpan(0, entries).ToArray();
+        EntryStratum = entryStratum.AsSpan(0, entries).ToArray();
+        EntryRows = entryRows.AsSpan(0, entries).ToArray();
+        EntryMoments = moments.AsSpan(0, entries * Width).ToArray();
 
         StratumHasValid = new bool[IndicatorCount][];
         for (var k = 0; k < IndicatorCount; k++)
@@ -139,6 +134,45 @@ internal sealed class DomainTable
     }
 
     public bool IsClustered { get; }
+
+    private static int[] SlotOrder(SurveyAggregates data, int[] domainRank, int[] cellDomain, int[] unitStratum, int strataCount)
+    {
+        var count = data.SlotCount;
+        var order = new int[count];
+        for (var s = 0; s < count; s++)
+        {
+            order[s] = s;
+        }
+
+        const int bits = 21;
+        if (domainRank.Length < 1 << bits && strataCount < 1 << bits && data.UnitCount < 1 << bits)
+        {
+            var keys = new long[count];
+            for (var s = 0; s < count; s++)
+            {
+                var u = data.SlotUnit(s);
+                keys[s] = ((long)domainRank[cellDomain[data.SlotCell(s)]] << (2 * bits)) | ((long)unitStratum[u] << bits) | (long)u;
+            }
+
+            Array.Sort(keys, order);
+            return order;
+        }
+
+        var tuples = new (int Domain, int Stratum, int Unit, int Slot)[count];
+        for (var s = 0; s < count; s++)
+        {
+            var u = data.SlotUnit(s);
+            tuples[s] = (domainRank[cellDomain[data.SlotCell(s)]], unitStratum[u], u, s);
+        }
+
+        Array.Sort(tuples);
+        for (var s = 0; s < count; s++)
+        {
+            order[s] = tuples[s].Slot;
+        }
+
+        return order;
+    }
 
     public int MomentCount { get; }
 
