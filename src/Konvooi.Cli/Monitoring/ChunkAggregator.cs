@@ -161,6 +161,15 @@ internal sealed class ChunkAggregator
         }
     }
 
+    /// <summary>Adds <paramref name="lines"/> to the line number of every problem (a chunk read on its own counts from 1).</summary>
+    public void ShiftLines(long lines)
+    {
+        for (var i = 0; i < Problems.Count; i++)
+        {
+            Problems[i] = Problems[i] with { Line = Problems[i].Line + lines };
+        }
+    }
+
     /// <summary>Adds the current row of an XLSX or Parquet reader.</summary>
     public void Add(CellRow row) => AddRecord(new CellRowRecord(row), 0);
 

@@ -15,10 +15,12 @@ internal sealed record MonitorData(
     IReadOnlyList<RowProblem> Problems);
 
 /// <summary>
-/// Reads a survey CSV into <see cref="MonitorData"/> (XLSX and Parquet: <see cref="TypedInputReader"/>). A regular file without quote characters is split
-/// at line ends into one chunk per core; each chunk is aggregated on its own and the aggregates are
-/// merged (they are sufficient statistics, so the result equals a single pass). Standard input and
-/// files with quoted fields are read in one pass. Memory depends on the number of cells, not rows.
+/// Reads a survey CSV into <see cref="MonitorData"/> (XLSX and Parquet: <see cref="TypedInputReader"/>). A regular file
+/// is split at line ends into one chunk per core, without reading it first; each chunk is aggregated on
+/// its own and the aggregates are merged (they are sufficient statistics, so the result equals a single
+/// pass). Standard input is read in one pass, and so is a file in which a chunk met a quoted field
+/// (such a field may hold a line end, so the split may have cut a record). Memory depends on the
+/// number of cells, not rows.
 /// </summary>
 internal static class MonitorReader
 {
@@ -53,37 +55,59 @@ internal static class MonitorReader
         var chunks = stream is FileStream file && file.Length >= MinimumParallelBytes && Environment.ProcessorCount > 1
             ? SplitPoints(file)
             : null;
-        if (chunks is null)
+        if (chunks is not null && ReadParallel(plan, columns, (FileStream)stream, reader.Delimiter, chunks, progress) is { } parallel)
         {
-            var single = new ChunkAggregator(plan, columns);
-            single.ReadAll(reader, 0, _ => progress.Report(stream.CanSeek ? stream.Position : 0));
-            return Collect([single]);
+            return parallel;
         }
 
-        return ReadParallel(plan, columns, (FileStream)stream, reader.Delimiter, chunks, progress);
+        var single = new ChunkAggregator(plan, columns);
+        single.ReadAll(reader, 0, _ => progress.Report(stream.CanSeek ? stream.Position : 0));
+        return Collect([single]);
     }
 
-    private static MonitorData ReadParallel(
-        MonitorPlan plan, MonitorColumns columns, FileStream file, byte delimiter, List<(long Start, long End, long FirstLine)> chunks, ProgressBar progress)
+    /// <summary>
+    /// Aggregates the chunks side by side; each counts its own physical lines, so problems get their
+    /// file line numbers afterwards. Null when a chunk met a quoted field: a quoted field may span lines,
+    /// so a split at a line end may have been wrong, and the file is then read in one pass.
+    /// </summary>
+    private static MonitorData? ReadParallel(
+        MonitorPlan plan, MonitorColumns columns, FileStream file, byte delimiter, List<(long Start, long End)> chunks, ProgressBar progress)
     {
         var path = file.Name;
         var aggregators = new ChunkAggregator[chunks.Count];
+        var lines = new long[chunks.Count];
+        var quoted = new bool[chunks.Count];
         var done = new long[chunks.Count];
         Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = chunks.Count }, c =>
         {
-            var (start, end, firstLine) = chunks[c];
+            var (start, end) = chunks[c];
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
             stream.Position = start;
             using var slice = new StreamSlice(stream, end - start);
             var reader = new CsvReader(slice, ReaderOptions(delimiter));
             var aggregator = new ChunkAggregator(plan, columns);
-            aggregator.ReadAll(reader, firstLine - 1, _ =>
+            aggregator.ReadAll(reader, 0, _ =>
             {
                 Volatile.Write(ref done[c], slice.Position);
                 progress.Report(done.Sum());
             });
             aggregators[c] = aggregator;
+            lines[c] = reader.PhysicalLinesRead;
+            quoted[c] = reader.SawQuotedField;
         });
+        if (quoted.Any(q => q))
+        {
+            return null;
+        }
+
+        // The header is one physical line (SplitPoints checked it has no quote).
+        var offset = 1L;
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            aggregators[c].ShiftLines(offset);
+            offset += lines[c];
+        }
+
         return Collect(aggregators);
     }
 
@@ -113,10 +137,10 @@ internal static class MonitorReader
     }
 
     /// <summary>
-    /// Byte ranges of one chunk per core, each starting right after a line end, with the physical line
-    /// number of its first line; null when the file has a quote character (a quoted field may span lines).
+    /// Byte ranges of one chunk per core, each starting right after a line end; null when the header has
+    /// a quote character or the file is too small to split.
     /// </summary>
-    private static List<(long Start, long End, long FirstLine)>? SplitPoints(FileStream file)
+    private static List<(long Start, long End)>? SplitPoints(FileStream file)
     {
         var length = file.Length;
         var bodyStart = HeaderEnd(file.Name);
@@ -141,32 +165,10 @@ internal static class MonitorReader
         }
 
         boundaries.Add(length);
-        var chunks = new List<(long, long, long)>();
-        var line = 2L;
-        var buffer = new byte[1 << 20];
-        using var counter = new FileStream(file.Name, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-        counter.Position = bodyStart;
+        var chunks = new List<(long, long)>();
         for (var i = 0; i + 1 < boundaries.Count; i++)
         {
-            chunks.Add((boundaries[i], boundaries[i + 1], line));
-            var remaining = boundaries[i + 1] - boundaries[i];
-            while (remaining > 0)
-            {
-                var read = counter.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
-                if (read == 0)
-                {
-                    break;
-                }
-
-                var span = buffer.AsSpan(0, read);
-                if (span.IndexOf((byte)'"') >= 0)
-                {
-                    return null;
-                }
-
-                line += span.Count((byte)'\n');
-                remaining -= read;
-            }
+            chunks.Add((boundaries[i], boundaries[i + 1]));
         }
 
         return chunks.Count > 1 ? chunks : null;

@@ -79,6 +79,12 @@ public sealed partial class CsvReader : IDisposable
     /// <summary>Index of the first field with a quoting problem in the current record, or -1.</summary>
     public int QuoteProblemField { get; private set; } = -1;
 
+    /// <summary>A field starting with a quote has been read (such a field may span lines).</summary>
+    internal bool SawQuotedField { get; private set; }
+
+    /// <summary>Physical lines consumed so far, empty lines included.</summary>
+    internal long PhysicalLinesRead => _nextLine - 1;
+
     /// <summary>The encoding fields are decoded with.</summary>
     public Encoding Encoding => _options.Encoding;
 
@@ -306,6 +312,7 @@ public sealed partial class CsvReader : IDisposable
             int next;
             if (pos < _end && data[pos] == Quote)
             {
+                SawQuotedField = true;
                 var kind = FieldKind.Quoted;
                 var scan = pos + 1;
                 int close;

@@ -232,7 +232,7 @@ public sealed class MonitorCommandTests
         AssertRelative(Math.Sqrt(1.0 / 12).ToString("R", CultureInfo.InvariantCulture), rows[0]["se"], 1e-14);
     }
 
-    private static string BenchFile(string name)
+    internal static string BenchFile(string name)
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Konvooi.slnx")))
