@@ -1,36 +1,71 @@
 using System.CommandLine;
 using Konvooi.Cli.Commands;
 using Konvooi.Cli.Common;
+using Konvooi.Cli.Monitoring;
 
 namespace Konvooi.Cli;
 
 /// <summary>The <c>konvooi</c> command line: builds the command tree and runs it.</summary>
 public static class KonvooiCli
 {
-    public static RootCommand Build(CliConsole console)
+    /// <summary>The command groups in help order; each builds its commands only when asked.</summary>
+    private static readonly (string Name, Func<CliConsole, IEnumerable<Command>> Create)[] Groups =
+    [
+        ("db", SetupCommands.Create),
+        ("coalitions", SetupCommands.Create),
+        ("organisations", SetupCommands.Create),
+        ("users", SetupCommands.Create),
+        ("audit", SetupCommands.Create),
+        ("backup", c => [BackupCommand.Create(c)]),
+        ("score", c => [ScoreCommand.Create(c)]),
+        ("match", c => [MatchCommand.Create(c)]),
+        ("catalogue", c => [CatalogueCommand.Create(c)]),
+        ("monitor", c => [MonitorCommands.Create(c)]),
+    ];
+
+    /// <summary>The whole command tree.</summary>
+    public static RootCommand Build(CliConsole console) => Build(console, firstArgument: null);
+
+    /// <summary>
+    /// The command tree for these arguments: when the first argument names a command group, only that
+    /// group is built (a run of <c>konvooi monitor …</c> then loads no setup, database or catalogue code);
+    /// otherwise, for help, a typo or an option, the whole tree.
+    /// </summary>
+    public static RootCommand Build(CliConsole console, string? firstArgument)
     {
         var root = new RootCommand("Konvooi: meten, matchen en monitoren van eenzaamheid (command-line tools).");
         root.Options.Add(GuardedAction.VerboseOption);
 
-        // One line per command group; each command builds its own options and calls a Domain or Features slice.
-        foreach (var command in SetupCommands.Create(console))
+        // One entry per command group; each command builds its own options and calls a Domain or Features slice.
+        var named = Groups.Where(g => string.Equals(g.Name, firstArgument, StringComparison.Ordinal)).Select(g => g.Create).FirstOrDefault();
+        var creators = named is not null ? [named] : Groups.Select(g => g.Create).Distinct();
+        foreach (var create in creators)
         {
-            root.Subcommands.Add(command);
+            foreach (var command in create(console))
+            {
+                if (named is null || command.Name == firstArgument)
+                {
+                    root.Subcommands.Add(command);
+                }
+            }
         }
 
-        root.Subcommands.Add(BackupCommand.Create(console));
-        root.Subcommands.Add(ScoreCommand.Create(console));
-        root.Subcommands.Add(MatchCommand.Create(console));
-        root.Subcommands.Add(CatalogueCommand.Create(console));
-        root.Subcommands.Add(MonitorCommands.Create(console));
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(console);
-        var root = Build(console);
+        var first = args.Length > 0 ? args[0] : null;
+        if (first == "monitor")
+        {
+            HotPathWarmUp.Start();
+        }
+
+        var root = Build(console, first);
+        PhaseClock.Mark("commands built");
         var parsed = root.Parse(args);
+        PhaseClock.Mark("arguments parsed");
         // On a usage error the help text goes to standard error: standard output carries results only.
         var configuration = new InvocationConfiguration { Output = parsed.Errors.Count > 0 ? console.Error : console.Out, Error = console.Error };
         var exit = await parsed.InvokeAsync(configuration).ConfigureAwait(false);

@@ -9,6 +9,22 @@ public sealed class RootCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("konvooi", run.StdOut, StringComparison.OrdinalIgnoreCase);
+        foreach (var group in new[] { "db", "coalitions", "organisations", "users", "audit", "backup", "score", "match", "catalogue", "monitor" })
+        {
+            Assert.Contains("\n  " + group + " ", run.StdOut, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("monitor", "estimate")]
+    [InlineData("users", "create")]
+    [InlineData("catalogue", "export")]
+    public async Task GroupHelp_OnlyThatGroupIsBuiltAndItsCommandsAreListed(string group, string command)
+    {
+        var run = await CliRunner.RunAsync(group, "--help");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("\n  " + command + " ", run.StdOut, StringComparison.Ordinal);
     }
 
     [Fact]

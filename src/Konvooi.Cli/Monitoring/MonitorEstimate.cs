@@ -104,9 +104,11 @@ internal static class MonitorEstimate
         }
 
         var plan = MonitorPlan.Create(request);
+        PhaseClock.Mark("plan made");
         var data = MonitorRun.Read(plan, console, out var report);
         using var reportSpool = report;
 
+        PhaseClock.Mark("input read");
         var isProportion = plan.Indicators.Select(i => i.IsProportion).ToArray();
         var tables = new List<(IReadOnlyList<string> Set, IReadOnlyList<DomainEstimate> Estimates)>();
         var lonely = new List<string>();
@@ -125,6 +127,7 @@ internal static class MonitorEstimate
         }
 
         MonitorRun.ThrowIfLonely(lonely);
+        PhaseClock.Mark("estimated");
 
         using var spool = new OutputSpool(output, console);
         using (var writer = new CsvWriter(spool.Stream))
@@ -172,6 +175,7 @@ internal static class MonitorEstimate
         reportSpool?.Commit();
         spool.Commit();
         MonitorRun.Summarise(plan, data, console);
+        PhaseClock.Mark("written");
         return ExitCodes.Success;
     }
 

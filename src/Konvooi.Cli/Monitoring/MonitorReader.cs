@@ -52,6 +52,7 @@ internal static class MonitorReader
             throw new CliUserException(problems);
         }
 
+        PhaseClock.Mark("header read");
         var chunks = stream is FileStream file && file.Length >= MinimumParallelBytes && Environment.ProcessorCount > 1
             ? SplitPoints(file)
             : null;
@@ -91,6 +92,7 @@ internal static class MonitorReader
                 Volatile.Write(ref done[c], slice.Position);
                 progress.Report(done.Sum());
             });
+            PhaseClock.Mark("chunk " + c.ToString(CultureInfo.InvariantCulture) + " read");
             aggregators[c] = aggregator;
             lines[c] = reader.PhysicalLinesRead;
             quoted[c] = reader.SawQuotedField;

@@ -73,18 +73,34 @@ internal sealed class DomainTable
         // Entries in (domain, stratum, unit) order: sort the slots by one packed integer key when the
         // counts fit (always in practice), else by the tuple.
         var slotOrder = SlotOrder(data, rank, cellDomain, unitStratum, strata.Count);
-        var entryUnit = new int[slotOrder.Length];
-        var entryStratum = new int[slotOrder.Length];
-        var entryRows = new long[slotOrder.Length];
-        var moments = new double[slotOrder.Length * Width];
-        DomainStart = new int[Domains.Count + 1];
-        var entries = 0;
-        var previousDomain = -1;
-        var previousUnit = -1;
-        foreach (var slot in slotOrder)
+        // Count the entries (distinct domain and unit) first, so the arrays are allocated once at their size.
+        var slotDomain = new int[slotOrder.Length];
+        var count = 0;
+        for (int i = 0, previousDomain = -1, previousUnit = -1; i < slotOrder.Length; i++)
         {
+            var slot = slotOrder[i];
             var unit = data.SlotUnit(slot);
             var domain = rank[cellDomain[data.SlotCell(slot)]];
+            slotDomain[i] = domain;
+            if (domain != previousDomain || unit != previousUnit)
+            {
+                count++;
+                previousDomain = domain;
+                previousUnit = unit;
+            }
+        }
+
+        var entryUnit = new int[count];
+        var entryStratum = new int[count];
+        var entryRows = new long[count];
+        var moments = new double[count * Width];
+        DomainStart = new int[Domains.Count + 1];
+        var entries = 0;
+        for (int i = 0, previousDomain = -1, previousUnit = -1; i < slotOrder.Length; i++)
+        {
+            var slot = slotOrder[i];
+            var unit = data.SlotUnit(slot);
+            var domain = slotDomain[i];
             if (domain != previousDomain || unit != previousUnit)
             {
                 while (previousDomain < domain)
@@ -103,21 +119,21 @@ internal sealed class DomainTable
             entryRows[e] += data.SlotRows(slot);
             var source = data.SlotMoments(slot);
             var target = moments.AsSpan(e * Width, Width);
-            for (var i = 0; i < Width; i++)
+            for (var m = 0; m < Width; m++)
             {
-                target[i] += source[i];
+                target[m] += source[m];
             }
         }
 
-        for (var d = previousDomain + 1; d <= Domains.Count; d++)
+        for (var d = Domains.Count > 0 && entries > 0 ? slotDomain[^1] + 1 : 0; d <= Domains.Count; d++)
         {
             DomainStart[d] = entries;
         }
 
-        EntryUnit = entryUnit.AsSpan(0, entries).ToArray();
-        EntryStratum = entryStratum.AsSpan(0, entries).ToArray();
-        EntryRows = entryRows.AsSpan(0, entries).ToArray();
-        EntryMoments = moments.AsSpan(0, entries * Width).ToArray();
+        EntryUnit = entryUnit;
+        EntryStratum = entryStratum;
+        EntryRows = entryRows;
+        EntryMoments = moments;
 
         StratumHasValid = new bool[IndicatorCount][];
         for (var k = 0; k < IndicatorCount; k++)

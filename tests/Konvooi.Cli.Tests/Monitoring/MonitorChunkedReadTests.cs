@@ -140,3 +140,18 @@ public sealed class MonitorChunkedReadTests
 
     private sealed record Outcome(string Output, string Report, string StdErr);
 }
+
+public sealed class HotPathWarmUpTests
+{
+    [Fact]
+    public void PrepareAll_CompilesTheRowLoopWithoutErrors()
+    {
+        var methods = Konvooi.Cli.Monitoring.HotPathWarmUp.Methods().Select(m => m.DeclaringType!.Name + "." + m.Name).ToList();
+
+        Konvooi.Cli.Monitoring.HotPathWarmUp.PrepareAll();
+
+        Assert.Contains("ChunkAggregator.TryAddPlain", methods);
+        Assert.Contains("CsvReader.TryParseUnquotedRecord", methods);
+        Assert.Contains("SurveyAggregates.Add", methods);
+    }
+}
