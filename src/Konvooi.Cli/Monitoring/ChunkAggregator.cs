@@ -83,7 +83,7 @@ internal sealed class ChunkAggregator
     private readonly List<MappedAnswer> _answerByText = [];
     private readonly MappedAnswer[] _answerByDigit;
     private readonly int[] _answers;
-    private readonly double[] _values;
+    private long[] _respondentsPerScoreRow = new long[64];
     private readonly string[] _cellValues;
     private readonly List<RowProblem> _rowProblems = [];
     private readonly int _fieldCount;
@@ -104,14 +104,12 @@ internal sealed class ChunkAggregator
         _answerByDigit = [.. Enumerable.Range(0, 10).Select(d => _mapper.Map(d.ToString(CultureInfo.InvariantCulture)))];
         _scorer = RespondentScorer.Create(plan.Instrument, plan.Scoring, plan.Indicators);
         _answers = new int[columns.Items.Length];
-        _values = new double[plan.Indicators.Count];
         _cellValues = new string[columns.By.Length];
         _byValues = [.. columns.By.Select(_ => new ByteKeyMap())];
         _byStrings = [.. columns.By.Select(_ => new List<string>())];
         _cellSteps = [.. columns.By.Select(_ => new int[]?[1])];
         _stepCounts = new int[columns.By.Length];
         Aggregates = new SurveyAggregates(new AggregateLayout(plan.ByVariables, plan.Indicators.Count, plan.IsClustered));
-        MissingPerIndicator = new long[plan.Indicators.Count];
         _itemColumns = columns.Items;
         _weightColumn = columns.Weight;
         _strataColumn = columns.Strata;
@@ -136,7 +134,23 @@ internal sealed class ChunkAggregator
     public long InvalidRows { get; private set; }
 
     /// <summary>Per indicator: valid respondents without a value (too many missing answers).</summary>
-    public long[] MissingPerIndicator { get; }
+    public long[] MissingPerIndicator()
+    {
+        var missing = new long[_plan.Indicators.Count];
+        for (var row = 0; row < _scorer.RowCount; row++)
+        {
+            var values = _scorer.RowValues(row);
+            for (var k = 0; k < missing.Length; k++)
+            {
+                if (double.IsNaN(values[k]))
+                {
+                    missing[k] += _respondentsPerScoreRow[row];
+                }
+            }
+        }
+
+        return missing;
+    }
 
     /// <summary>Every problem found, in line order.</summary>
     public List<RowProblem> Problems { get; } = [];
@@ -263,17 +277,13 @@ internal sealed class ChunkAggregator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Accept(int unit, int cell, double weight)
     {
-        var values = _values;
-        _scorer.Evaluate(_answers, values);
-        var missing = MissingPerIndicator;
-        for (var k = 0; k < values.Length && k < missing.Length; k++)
+        var values = _scorer.EvaluateRow(_answers, out var row);
+        if (row >= _respondentsPerScoreRow.Length)
         {
-            if (double.IsNaN(values[k]))
-            {
-                missing[k]++;
-            }
+            Array.Resize(ref _respondentsPerScoreRow, Math.Max(row + 1, _respondentsPerScoreRow.Length * 2));
         }
 
+        _respondentsPerScoreRow[row]++;
         Aggregates.Add(unit, cell, weight, values);
         Rows++;
     }

@@ -121,12 +121,13 @@ internal static class MonitorReader
             aggregates.MergeFrom(parts[i].Aggregates);
         }
 
-        var missing = new long[parts[0].MissingPerIndicator.Length];
-        foreach (var part in parts)
+        var missing = parts[0].MissingPerIndicator();
+        foreach (var part in parts.Skip(1))
         {
+            var more = part.MissingPerIndicator();
             for (var k = 0; k < missing.Length; k++)
             {
-                missing[k] += part.MissingPerIndicator[k];
+                missing[k] += more[k];
             }
         }
 

@@ -81,6 +81,7 @@ public sealed partial class CsvReader
         return false;
     }
 
+    /// <summary>Records a field of a fast-path record; its kind is not written (<see cref="IsPlainRecord"/> says every field is plain).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void AddFastField(ref int fields, int start, int end)
     {
@@ -93,7 +94,6 @@ public sealed partial class CsvReader
 
         _fieldStart[fields] = start;
         _fieldEnd[fields] = end;
-        _fieldKind[fields] = FieldKind.Plain;
         fields++;
     }
 

@@ -142,7 +142,7 @@ public sealed partial class CsvReader : IDisposable
 
         var start = _fieldStart[index];
         var field = _buffer.AsSpan(start, _fieldEnd[index] - start);
-        return _fieldKind[index] != FieldKind.QuotedWithEscapes ? field : Unescape(field);
+        return IsPlainRecord || _fieldKind[index] != FieldKind.QuotedWithEscapes ? field : Unescape(field);
     }
 
     [DoesNotReturn]

@@ -79,6 +79,29 @@ public sealed class RespondentScorer
         _values.AsSpan(row * _indicators.Length, _indicators.Length).CopyTo(values);
     }
 
+    /// <summary>
+    /// As <see cref="Evaluate"/>, without copying: the values are a row of the scorer's own table, and
+    /// <paramref name="row"/> numbers it (respondents with the same scores share a row, see <see cref="RowValues"/>).
+    /// </summary>
+    /// <exception cref="ArgumentException">Wrong number of answers or an option index out of range.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public ReadOnlySpan<double> EvaluateRow(ReadOnlySpan<int> optionIndexes, out int row)
+    {
+        row = _djg is { } djg ? DjgRow(djg, optionIndexes) : PatternRow(optionIndexes);
+        return _values.AsSpan(row * _indicators.Length, _indicators.Length);
+    }
+
+    /// <summary>Number of distinct rows <see cref="EvaluateRow"/> has given so far.</summary>
+    public int RowCount => _valueRows;
+
+    /// <summary>The indicator values of row <paramref name="row"/>.</summary>
+    public ReadOnlySpan<double> RowValues(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, _valueRows);
+        return _values.AsSpan(row * _indicators.Length, _indicators.Length);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int DjgRow(DjgScorer djg, ReadOnlySpan<int> optionIndexes)
     {

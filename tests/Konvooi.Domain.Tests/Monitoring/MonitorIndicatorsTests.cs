@@ -53,6 +53,9 @@ public sealed class MonitorIndicatorsTests
             }
 
             scorer.Evaluate(answers, values);
+            var shared = scorer.EvaluateRow(answers, out var scoreRow);
+            Assert.Equal(values, shared.ToArray());
+            Assert.Equal(values, scorer.RowValues(scoreRow).ToArray());
             var reference = expected[row["id"]];
             Assert.Equal(Parse(reference["lonely"]), values[0]);
             Assert.Equal(Parse(reference["severely_lonely"]), values[1]);
@@ -62,6 +65,8 @@ public sealed class MonitorIndicatorsTests
         }
 
         Assert.Equal(100_000, checkedRows);
+        // Respondents with equal scores share a row: far fewer rows than respondents.
+        Assert.InRange(scorer.RowCount, 2, 1_000);
     }
 
     [Theory]
