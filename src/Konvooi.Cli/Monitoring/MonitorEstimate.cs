@@ -60,14 +60,29 @@ internal static class MonitorRun
             ? $"{Count(data.InvalidRows)} invalid rows left out (listed in {plan.Request.SkipInvalid})"
             : "no invalid rows";
         console.Error.WriteLine($"konvooi monitor: {Count(data.Rows + data.InvalidRows)} rows read, {Count(data.Rows)} respondents used, {skipped}");
-        var groups = plan.Indicators
-            .Select((indicator, k) => (indicator.Name, Missing: data.MissingPerIndicator[k]))
-            .Where(g => g.Missing > 0)
-            .GroupBy(g => g.Missing);
-        foreach (var group in groups)
+        // One line per number left out, naming its indicators in order (plain loops: this runs once and
+        // LINQ's grouping over value tuples would be compiled at start-up only for it).
+        var done = new bool[plan.Indicators.Count];
+        for (var k = 0; k < done.Length; k++)
         {
+            var missing = data.MissingPerIndicator[k];
+            if (done[k] || missing == 0)
+            {
+                continue;
+            }
+
+            var names = new List<string>();
+            for (var j = k; j < done.Length; j++)
+            {
+                if (!done[j] && data.MissingPerIndicator[j] == missing)
+                {
+                    done[j] = true;
+                    names.Add(plan.Indicators[j].Name);
+                }
+            }
+
             console.Error.WriteLine(
-                $"konvooi monitor: {Count(group.Key)} respondents left out of {string.Join(", ", group.Select(g => g.Name))}: too many missing answers for the score");
+                $"konvooi monitor: {Count(missing)} respondents left out of {string.Join(", ", names)}: too many missing answers for the score");
         }
     }
 

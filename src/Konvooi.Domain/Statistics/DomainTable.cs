@@ -151,43 +151,59 @@ internal sealed class DomainTable
 
     public bool IsClustered { get; }
 
+    /// <summary>
+    /// The slots in (domain, stratum, unit, slot) order, by stable counting sorts (linear, and no generic
+    /// sort to compile at start-up): units by stratum, then slots by unit position, then by domain.
+    /// </summary>
     private static int[] SlotOrder(SurveyAggregates data, int[] domainRank, int[] cellDomain, int[] unitStratum, int strataCount)
     {
-        var count = data.SlotCount;
-        var order = new int[count];
-        for (var s = 0; s < count; s++)
+        var units = new int[data.UnitCount];
+        for (var u = 0; u < units.Length; u++)
         {
-            order[s] = s;
+            units[u] = u;
         }
 
-        const int bits = 21;
-        if (domainRank.Length < 1 << bits && strataCount < 1 << bits && data.UnitCount < 1 << bits)
+        var unitOrder = StableOrder(units, unitStratum, strataCount);
+        var unitPosition = new int[units.Length];
+        for (var i = 0; i < unitOrder.Length; i++)
         {
-            var keys = new long[count];
-            for (var s = 0; s < count; s++)
-            {
-                var u = data.SlotUnit(s);
-                keys[s] = ((long)domainRank[cellDomain[data.SlotCell(s)]] << (2 * bits)) | ((long)unitStratum[u] << bits) | (long)u;
-            }
-
-            Array.Sort(keys, order);
-            return order;
+            unitPosition[unitOrder[i]] = i;
         }
 
-        var tuples = new (int Domain, int Stratum, int Unit, int Slot)[count];
-        for (var s = 0; s < count; s++)
+        var slots = new int[data.SlotCount];
+        var slotUnitPosition = new int[slots.Length];
+        var slotDomain = new int[slots.Length];
+        for (var s = 0; s < slots.Length; s++)
         {
-            var u = data.SlotUnit(s);
-            tuples[s] = (domainRank[cellDomain[data.SlotCell(s)]], unitStratum[u], u, s);
+            slots[s] = s;
+            slotUnitPosition[s] = unitPosition[data.SlotUnit(s)];
+            slotDomain[s] = domainRank[cellDomain[data.SlotCell(s)]];
         }
 
-        Array.Sort(tuples);
-        for (var s = 0; s < count; s++)
+        return StableOrder(StableOrder(slots, slotUnitPosition, units.Length), slotDomain, domainRank.Length);
+    }
+
+    /// <summary><paramref name="items"/> ordered by <c>keyOf[item]</c> (0 ≤ key &lt; <paramref name="keyCount"/>), equal keys in their given order.</summary>
+    private static int[] StableOrder(int[] items, int[] keyOf, int keyCount)
+    {
+        var next = new int[keyCount + 1];
+        foreach (var item in items)
         {
-            order[s] = tuples[s].Slot;
+            next[keyOf[item] + 1]++;
         }
 
-        return order;
+        for (var k = 0; k < keyCount; k++)
+        {
+            next[k + 1] += next[k];
+        }
+
+        var ordered = new int[items.Length];
+        foreach (var item in items)
+        {
+            ordered[next[keyOf[item]]++] = item;
+        }
+
+        return ordered;
     }
 
     public int MomentCount { get; }
