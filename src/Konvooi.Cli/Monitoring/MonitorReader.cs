@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using Konvooi.Cli.Common;
 using Konvooi.Cli.Tabular;
 using Konvooi.Domain.Statistics;
@@ -79,24 +80,55 @@ internal static class MonitorReader
         var lines = new long[chunks.Count];
         var quoted = new bool[chunks.Count];
         var done = new long[chunks.Count];
-        Parallel.For(0, chunks.Count, new ParallelOptions { MaxDegreeOfParallelism = chunks.Count }, c =>
+        var failures = new ExceptionDispatchInfo?[chunks.Count];
+        void ReadChunk(int c)
         {
-            var (start, end) = chunks[c];
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            stream.Position = start;
-            using var slice = new StreamSlice(stream, end - start);
-            var reader = new CsvReader(slice, ReaderOptions(delimiter));
-            var aggregator = new ChunkAggregator(plan, columns);
-            aggregator.ReadAll(reader, 0, _ =>
+            try
             {
-                Volatile.Write(ref done[c], slice.Position);
-                progress.Report(done.Sum());
-            });
-            PhaseClock.Mark("chunk " + c.ToString(CultureInfo.InvariantCulture) + " read");
-            aggregators[c] = aggregator;
-            lines[c] = reader.PhysicalLinesRead;
-            quoted[c] = reader.SawQuotedField;
-        });
+                var (start, end) = chunks[c];
+                using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+                stream.Position = start;
+                using var slice = new StreamSlice(stream, end - start);
+                var reader = new CsvReader(slice, ReaderOptions(delimiter));
+                var aggregator = new ChunkAggregator(plan, columns);
+                aggregator.ReadAll(reader, 0, _ =>
+                {
+                    Volatile.Write(ref done[c], slice.Position);
+                    progress.Report(done.Sum());
+                });
+                PhaseClock.Mark("chunk " + c.ToString(CultureInfo.InvariantCulture) + " read");
+                aggregators[c] = aggregator;
+                lines[c] = reader.PhysicalLinesRead;
+                quoted[c] = reader.SawQuotedField;
+            }
+#pragma warning disable CA1031 // Any failure of a chunk is rethrown on the calling thread below.
+            catch (Exception e)
+#pragma warning restore CA1031
+            {
+                failures[c] = ExceptionDispatchInfo.Capture(e);
+            }
+        }
+
+        // Plain threads, not the thread pool: a short run then starts its second reader at once.
+        var threads = new Thread[chunks.Count - 1];
+        for (var c = 1; c < chunks.Count; c++)
+        {
+            var chunk = c;
+            threads[c - 1] = new Thread(() => ReadChunk(chunk)) { IsBackground = true, Name = "konvooi chunk reader" };
+            threads[c - 1].Start();
+        }
+
+        ReadChunk(0);
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        foreach (var failure in failures)
+        {
+            failure?.Throw();
+        }
+
         if (quoted.Any(q => q))
         {
             return null;
