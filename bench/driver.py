@@ -172,13 +172,20 @@ program; compare the ratios within one run and rerun on a quiet machine for abso
 
 ## How konvooi does it
 
-One pass over the bytes: the CSV reader's vectorised fast path splits a quote-free record 32 bytes at a
-time; design fields and grouping values become integer ids through byte-keyed hash maps; answers map
-through a 10-entry table built from the instrument's answer mapper; the one DJG scorer scores each
-respondent and indicator values are memoised per distinct score; every row adds to a per-(PSU, cell)
-accumulator (n, Σw, Σwy, Σwy² per indicator). A regular file without quotes is split at line ends into
-one chunk per core; the chunks' sufficient statistics are merged (tested to 1e-12 against one pass).
-Estimation from the ~15,000 accumulators takes milliseconds. Memory is bounded by PSUs × cells, not rows.
+One pass over the bytes. A regular file is split at line ends into one chunk per core without being
+read first; the calling thread reads the first chunk and plain threads the others, each into its own
+sufficient statistics, which are then merged (tested to 1e-12 against one pass; problems get their file
+line numbers after the merge, and a chunk that meets a quoted field sends the file through one pass,
+since such a field may hold a line end). The CSV reader's vectorised fast path splits a quote-free
+record 32 bytes at a time; such a row goes through a plain-row path that reads the fields straight from
+the buffer: design fields and grouping values become integer ids through byte-keyed hash maps,
+single-character answer codes map through a byte table built from the instrument's answer mapper, the
+one DJG scorer scores the answers and the indicator values are read from a table memoised per distinct
+score; every row adds to a per-(PSU, cell) accumulator (n, Σw, Σwy, Σwy² per indicator). Anything
+unusual in a row (a quote, a label, a problem) goes through the general path, which gives the same
+result and reports the problem. The row loop is compiled fully optimised on the second core while the
+main thread parses the command line. Estimation from the ~15,000 accumulators takes milliseconds.
+Memory is bounded by PSUs × cells, not rows. `KONVOOI_PHASE_TIMES=1` prints where a run spends its time.
 
 ## Reproduce
 
