@@ -1,3 +1,5 @@
+using Konvooi.Domain.Common;
+
 namespace Konvooi.Domain.DailyContact;
 
 /// <summary>
@@ -10,11 +12,11 @@ namespace Konvooi.Domain.DailyContact;
 /// </remarks>
 public static class LocalTime
 {
-    public const string AmsterdamZoneId = "Europe/Amsterdam";
+    public const string AmsterdamZoneId = DutchDate.ZoneId;
 
     /// <summary>The Europe/Amsterdam zone from the operating system's time-zone data.</summary>
     /// <exception cref="TimeZoneNotFoundException">When the system has no data for Europe/Amsterdam.</exception>
-    public static TimeZoneInfo Amsterdam() => TimeZoneInfo.FindSystemTimeZoneById(AmsterdamZoneId);
+    public static TimeZoneInfo Amsterdam() => DutchDate.Zone();
 
     /// <summary>The UTC instant of <paramref name="time"/> on <paramref name="date"/> in <paramref name="zone"/>.</summary>
     /// <exception cref="ArgumentNullException">When <paramref name="zone"/> is null.</exception>

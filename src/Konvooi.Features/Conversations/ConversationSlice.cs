@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.Conversations;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
@@ -100,7 +101,7 @@ public static class ConversationSlice
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            var problems = SectionValidator.Validate(section, answers, DateOnly.FromDateTime(now));
+            var problems = SectionValidator.Validate(section, answers, DutchDate.Today(time));
             if (problems.Count > 0)
             {
                 return new Outcome.Invalid(problems);

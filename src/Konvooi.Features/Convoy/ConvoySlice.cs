@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.Conversations;
 using Konvooi.Domain.Convoy;
 using Konvooi.Features.Audit;
@@ -129,7 +130,7 @@ public static class ConvoySlice
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(now);
+            var today = DutchDate.Today(time);
             var latest = await db.ConvoyMaps.Where(m => m.PersonId == personId)
                 .OrderByDescending(m => m.TakenOn).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             if ((latest?.Version ?? 0) != version || latest?.TakenOn != latestDate)

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.Questionnaires;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
@@ -50,7 +51,7 @@ public static class RecordMeasurement
                 return new Outcome.NotFound();
             }
 
-            var problems = Validate(instrument, input, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+            var problems = Validate(instrument, input, DutchDate.Today(time));
             if (problems.Count > 0)
             {
                 return new Outcome.Invalid(problems);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Konvooi.Domain.Common;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
 using Konvooi.Features.Security;
@@ -58,7 +59,7 @@ public static class Consents
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            if (input.GivenOn > DateOnly.FromDateTime(now))
+            if (input.GivenOn > DutchDate.Today(time))
             {
                 return new Outcome.Invalid(nameof(RecordInput.GivenOn), "De datum kan niet in de toekomst liggen.");
             }
@@ -105,7 +106,7 @@ public static class Consents
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            if (input.WithdrawnOn > DateOnly.FromDateTime(now))
+            if (input.WithdrawnOn > DutchDate.Today(time))
             {
                 return new Outcome.Invalid(nameof(WithdrawInput.WithdrawnOn), "De datum kan niet in de toekomst liggen.");
             }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Konvooi.Domain.Common;
 using Konvooi.Features.Data;
 
 namespace Konvooi.Features.People;
@@ -121,7 +122,7 @@ public sealed class PlausibleBirthDateAttribute : ValidationAttribute
         var members = validationContext.MemberName is { } name ? new[] { name } : null;
         return value switch
         {
-            DateOnly born when born > DateOnly.FromDateTime(DateTime.UtcNow) =>
+            DateOnly born when born > DutchDate.Today(validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System) =>
                 new ValidationResult("De geboortedatum kan niet in de toekomst liggen.", members),
             DateOnly born when born.Year < 1900 =>
                 new ValidationResult("Controleer het jaar van de geboortedatum.", members),

@@ -66,7 +66,7 @@ public static class ProfileSlice
             }
 
             var now = time.GetUtcNow().UtcDateTime;
-            var today = DateOnly.FromDateTime(now);
+            var today = DutchDate.Today(time);
             var measurements = await db.Measurements.AsNoTracking().Where(m => m.PersonId == personId)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var convoy = await db.ConvoyMaps.AsNoTracking().Where(m => m.PersonId == personId)

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Konvooi.Domain.DailyContact;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.Support;
 using Microsoft.Extensions.Configuration;
 
@@ -35,12 +35,8 @@ public sealed record SupportListSettings(WorkListSettings WorkList, OutcomeSetti
         return new SupportListSettings(workList, outcomes, trajectories);
     }
 
-    /// <summary>Today's date in the Netherlands (Europe/Amsterdam), the "today" of every date rule in this folder.</summary>
-    public static DateOnly Today(TimeProvider time)
-    {
-        ArgumentNullException.ThrowIfNull(time);
-        return LocalTime.LocalDate(time.GetUtcNow().UtcDateTime, LocalTime.Amsterdam());
-    }
+    /// <summary>Today's date in the Netherlands (<see cref="DutchDate.Today"/>), the "today" of every date rule in this folder.</summary>
+    public static DateOnly Today(TimeProvider time) => DutchDate.Today(time);
 
     private static int? Whole(IConfigurationSection section, string key, int min, int max)
     {

@@ -5,6 +5,7 @@ using Konvooi.Features.People;
 using Konvooi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Konvooi.Features.Tests.People;
 
@@ -154,7 +155,7 @@ public sealed class PersonRecordTests
     public async Task Consents_RecordAndWithdraw_KeepsHistoryAndRefusesImpossibleDates(string provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        await using var services = database.BuildServices();
+        await using var services = database.BuildServices(new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero)));
         var orgs = await TwoOrganisations.CreateAsync(services);
         var id = await orgs.CreatePersonAsync(services, TwoOrganisations.ValidPerson());
         await using var scope = TestDatabase.Scope(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator);
@@ -177,6 +178,25 @@ public sealed class PersonRecordTests
         var stored = await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().Consents.AsNoTracking().SingleAsync(c => c.Id == consent.Id);
         Assert.Equal(new DateOnly(2026, 3, 1), stored.WithdrawnOn);
         Assert.Equal(orgs.CoordinatorA, stored.WithdrawnById);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Consents_HalfAnHourAfterDutchMidnight_TodayIsTheDutchDate(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        // 23:30 UTC on 28 November is 00:30 on 29 November in the Netherlands.
+        await using var services = database.BuildServices(new FakeTimeProvider(new DateTimeOffset(2026, 11, 28, 23, 30, 0, TimeSpan.Zero)));
+        var orgs = await TwoOrganisations.CreateAsync(services);
+        var id = await orgs.CreatePersonAsync(services, TwoOrganisations.ValidPerson());
+        await using var scope = TestDatabase.Scope(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator);
+        var handler = scope.ServiceProvider.GetRequiredService<Consents.Handler>();
+
+        var today = await handler.RecordAsync(id, new Consents.RecordInput { Purpose = ConsentPurpose.Registration, GivenOn = new DateOnly(2026, 11, 29) }, CancellationToken.None);
+        var tomorrow = await handler.RecordAsync(id, new Consents.RecordInput { Purpose = ConsentPurpose.MonitorAggregates, GivenOn = new DateOnly(2026, 11, 30) }, CancellationToken.None);
+
+        Assert.IsType<Consents.Outcome.Done>(today);
+        Assert.IsType<Consents.Outcome.Invalid>(tomorrow);
     }
 
     [Theory]

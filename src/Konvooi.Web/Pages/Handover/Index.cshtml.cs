@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.Questionnaires;
 using Konvooi.Features.Data;
 using Konvooi.Features.Measurements;
@@ -43,7 +44,7 @@ public sealed class IndexModel(RecordMeasurement.Handler record, SignInManager<K
         }
 
         Input.Mode = AdministrationMode.SelfCompletion;
-        Input.AdministeredOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Input.AdministeredOn = DutchDate.Today(time);
         ModelState.Remove("Input.Mode");
         ModelState.Remove("Input.AdministeredOn");
         var outcome = await record.HandleAsync(PersonId, Form.Instrument, Input, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.Questionnaires;
 using Konvooi.Features.Data;
 using Konvooi.Features.Measurements;
@@ -33,7 +34,7 @@ public sealed class NewModel(RecordMeasurement.Handler record, GetPerson.Handler
             return NotFound();
         }
 
-        Input.AdministeredOn = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        Input.AdministeredOn = DutchDate.Today(time);
         return Page();
     }
 
