@@ -53,6 +53,27 @@ public sealed class MonitorChunkedReadTests
     }
 
     [Fact]
+    public async Task Estimate_LargeSemicolonFileWithDecimalCommaAndCrLf_EqualsOnePassOverStandardInput()
+    {
+        var lines = BenchLines().Select(l => l.Replace(',', ';')).ToList();
+        for (var i = 1; i < lines.Count; i++)
+        {
+            var fields = lines[i].Split(';');
+            fields[4] = fields[4].Replace('.', ',');
+            lines[i] = string.Join(';', fields);
+        }
+
+        lines[60_000] = lines[60_000].Replace(";1;", ";x;", StringComparison.Ordinal);
+        var text = string.Join("\r\n", lines) + "\r\n";
+
+        var (file, stdin) = await RunBothAsync(text, ["--decimal", "comma"]);
+
+        AssertSame(stdin, file);
+        Assert.Contains("100000 rows read, 99999 respondents used, 1 invalid rows left out", file.StdErr, StringComparison.Ordinal);
+        Assert.StartsWith("line,column,reason,value\n60001,", file.Report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Estimate_QuotedFieldsLabelsAndSpaces_GiveTheSameResultAsPlainFields()
     {
         // The fast path reads plain fields; quoting every field sends every row through the general path.
@@ -110,16 +131,18 @@ public sealed class MonitorChunkedReadTests
         return string.Join(',', fields);
     }
 
-    private static async Task<(Outcome File, Outcome Stdin)> RunBothAsync(List<string> lines)
+    private static Task<(Outcome File, Outcome Stdin)> RunBothAsync(List<string> lines) =>
+        RunBothAsync(string.Join('\n', lines) + "\n", []);
+
+    private static async Task<(Outcome File, Outcome Stdin)> RunBothAsync(string text, string[] options)
     {
-        var text = string.Join('\n', lines) + "\n";
         var directory = Directory.CreateTempSubdirectory("konvooi-chunks-");
         try
         {
             var input = Path.Combine(directory.FullName, "survey.csv");
             await File.WriteAllTextAsync(input, text);
             Assert.True(new FileInfo(input).Length >= 4 << 20, "the file must be large enough to be read in chunks");
-            return (await RunAsync(directory, "file", ["--input", input]), await RunAsync(directory, "stdin", ["--input", "-"], text));
+            return (await RunAsync(directory, "file", ["--input", input, .. options]), await RunAsync(directory, "stdin", ["--input", "-", .. options], text));
         }
         finally
         {
