@@ -246,7 +246,7 @@ internal sealed class ChunkAggregator
             answers[i] = answer;
         }
 
-        Accept(Unit(stratum, psu), Cell(new PlainCsvRecord(reader)), weight);
+        Accept(Unit(stratum, psu), Cell(new CsvSurveyRecord(reader)), weight);
         return true;
     }
 

@@ -24,7 +24,6 @@ internal static class HotPathWarmUp
     /// <summary>Generic methods of the loop are compiled for the CSV record types.</summary>
     private static readonly RuntimeTypeHandle[][] RecordTypes =
     [
-        [typeof(PlainCsvRecord).TypeHandle],
         [typeof(CsvSurveyRecord).TypeHandle],
     ];
 

@@ -58,46 +58,6 @@ internal readonly struct CsvSurveyRecord(CsvReader reader) : ISurveyRecord
         NumberParsing.TryParseDouble(reader.GetFieldBytes(index), decimalSeparator, out value);
 }
 
-/// <summary>
-/// A CSV record split by the reader's fast path (<see cref="CsvReader.IsPlainRecord"/>): fields are read
-/// straight from the buffer, without the general accessor's checks for quotes and escapes.
-/// </summary>
-internal readonly struct PlainCsvRecord(CsvReader reader) : ISurveyRecord
-{
-    private readonly byte[] _buffer = reader.RecordBuffer;
-    private readonly int[] _starts = reader.FieldStarts;
-    private readonly int[] _ends = reader.FieldEnds;
-
-    public int FieldCount
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => reader.FieldCount;
-    }
-
-    public long LineNumber
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => reader.LineNumber;
-    }
-
-    public bool HasQuoteProblem
-    {
-        [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        get => false;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public ReadOnlySpan<byte> GetFieldBytes(int index)
-    {
-        var start = _starts[index];
-        return new ReadOnlySpan<byte>(_buffer, start, _ends[index] - start);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public bool TryGetNumber(int index, byte decimalSeparator, out double value) =>
-        NumberParsing.TryParseDouble(GetFieldBytes(index), decimalSeparator, out value);
-}
-
 /// <summary>The current row of an XLSX or Parquet reader.</summary>
 internal readonly struct CellRowRecord(CellRow row) : ISurveyRecord
 {
