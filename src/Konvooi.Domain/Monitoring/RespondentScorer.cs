@@ -17,7 +17,8 @@ public sealed class RespondentScorer
     private readonly InstrumentScorer? _general;
     private readonly IReadOnlyList<ScoreColumn> _columns;
     private readonly MonitorIndicator[] _indicators;
-    private readonly int[] _djgMemo = [];
+    // Row + 1 per score key, in pages of 1,024 keys made on first use: a file meets few distinct scores.
+    private readonly int[]?[] _djgMemo = [];
     private readonly Dictionary<long, int> _patternMemo = [];
     private readonly long _patternBase;
     private readonly bool _canPackPattern;
@@ -35,7 +36,7 @@ public sealed class RespondentScorer
         if (instrument.Shape == ResultShape.DeJongGierveld)
         {
             _djg = DjgScorer.Create(instrument, settings);
-            _djgMemo = new int[1 << DjgKeyBits];
+            _djgMemo = new int[]?[1 << (DjgKeyBits - 10)];
         }
         else
         {
@@ -112,8 +113,9 @@ public sealed class RespondentScorer
             | score.MissingItems << 10
             | Tri(score.IsEmotionallyLonely) << 14
             | Tri(score.IsSociallyLonely) << 16;
-        var memo = _djgMemo;
-        var row = memo[key] - 1;
+        var memo = _djgMemo[key >> 10] ??= new int[1024];
+        var slot = key & 1023;
+        var row = memo[slot] - 1;
         if (row >= 0)
         {
             return row;
@@ -126,7 +128,7 @@ public sealed class RespondentScorer
         _scores[4] = score.IsEmotionallyLonely is bool e ? (e ? 1 : 0) : double.NaN;
         _scores[5] = score.IsSociallyLonely is bool s ? (s ? 1 : 0) : double.NaN;
         row = StoreRow();
-        memo[key] = row + 1;
+        memo[slot] = row + 1;
         return row;
     }
 

@@ -29,7 +29,11 @@ public sealed class SurveyAggregates
     private long[] _slotRows = new long[64];
     private int[] _slotUnit = new int[64];
     private int[] _slotCell = new int[64];
-    private double[] _moments;
+    // The moments of the slots in pages of 1,024 slots: growing adds a page instead of copying them all
+    // (fresh memory is what a large run pays for, not the arithmetic).
+    private const int PageBits = 10;
+    private const int PageMask = (1 << PageBits) - 1;
+    private double[][] _momentPages = new double[4][];
     private readonly int _width;
     private readonly int _stride;
     private readonly int _indicatorCount;
@@ -46,7 +50,7 @@ public sealed class SurveyAggregates
         _stride = layout.MomentCount;
         _indicatorCount = layout.IndicatorCount;
         _clustered = layout.IsClustered;
-        _moments = new double[64 * _width];
+        _momentPages[0] = new double[(1 << PageBits) * _width];
     }
 
     public AggregateLayout Layout { get; }
@@ -140,7 +144,7 @@ public sealed class SurveyAggregates
         _slotRows[slot]++;
         _unitRows[unit]++;
         RowCount++;
-        var m = _moments.AsSpan(slot * _width, _width);
+        var m = Moments(slot);
         unchecked
         {
             for (int k = 0, o = 0; k < values.Length; k++, o += _stride)
@@ -194,8 +198,8 @@ public sealed class SurveyAggregates
         {
             var slot = GetOrAddSlot(unitMap[other._slotUnit[s]], cellMap[other._slotCell[s]]);
             _slotRows[slot] += other._slotRows[s];
-            var target = _moments.AsSpan(slot * _width, _width);
-            var source = other._moments.AsSpan(s * _width, _width);
+            var target = Moments(slot);
+            var source = other.Moments(s);
             for (var i = 0; i < _width; i++)
             {
                 target[i] += source[i];
@@ -211,7 +215,10 @@ public sealed class SurveyAggregates
 
     internal long SlotRows(int slot) => _slotRows[slot];
 
-    internal ReadOnlySpan<double> SlotMoments(int slot) => _moments.AsSpan(slot * _width, _width);
+    internal ReadOnlySpan<double> SlotMoments(int slot) => Moments(slot);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private Span<double> Moments(int slot) => _momentPages[slot >> PageBits].AsSpan((slot & PageMask) * _width, _width);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int GetOrAddSlot(int unit, int cell)
@@ -241,9 +248,15 @@ public sealed class SurveyAggregates
             Array.Resize(ref _slotRows, size);
             Array.Resize(ref _slotUnit, size);
             Array.Resize(ref _slotCell, size);
-            Array.Resize(ref _moments, size * _width);
         }
 
+        var page = slot >> PageBits;
+        if (page == _momentPages.Length)
+        {
+            Array.Resize(ref _momentPages, page * 2);
+        }
+
+        _momentPages[page] ??= new double[(1 << PageBits) * _width];
         _slotUnit[slot] = unit;
         _slotCell[slot] = cell;
         return slot;
