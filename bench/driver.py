@@ -157,10 +157,37 @@ def write_report(path, records, sizes, anchors, checks):
         out.append("|---|---|---|")
         out.extend(checks)
         out.append("")
-    out.append(NOTES)
+    notes = NOTES
+    kept = kept_analysis(path)
+    if kept:
+        head, tail = notes.split("## How konvooi does it", 1)
+        notes = (head + ANALYSIS_START + "\n" + KEPT_NOTE + "\n\n" + kept + "\n" + ANALYSIS_END + "\n\n"
+                 + "## How konvooi does it" + tail)
+    out.append(notes)
     with open(path, "w") as f:
         f.write("\n".join(out) + "\n")
     print("wrote", path)
+
+
+ANALYSIS_START = "<!-- analysis: written by hand, kept by bench/driver.py when it rewrites this file -->"
+ANALYSIS_END = "<!-- /analysis -->"
+KEPT_NOTE = ("> The analysis below was written by hand for the run it names. If the table above comes from a "
+             "newer run, check the numbers in it and update it.")
+
+
+def kept_analysis(path):
+    """The hand-written analysis between the markers of the existing report, without the driver's note."""
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError:
+        return ""
+    if ANALYSIS_START not in text or ANALYSIS_END not in text:
+        return ""
+    body = text.split(ANALYSIS_START, 1)[1].split(ANALYSIS_END, 1)[0].strip("\n")
+    if body.startswith(KEPT_NOTE):
+        body = body[len(KEPT_NOTE):].lstrip("\n")
+    return body.rstrip() + "\n"
 
 
 NOTES = """## Reading these numbers
