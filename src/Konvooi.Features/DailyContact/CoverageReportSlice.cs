@@ -1,4 +1,5 @@
 using Konvooi.Domain.Access;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.DailyContact;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Security;
@@ -20,7 +21,7 @@ public static class CoverageReportSlice
                 return null;
             }
 
-            var today = LocalTime.LocalDate(time.GetUtcNow().UtcDateTime, LocalTime.Amsterdam());
+            var today = DutchDate.Today(time);
             var last = to ?? today;
             var first = from ?? last.AddDays(-27);
             if (first > last)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Konvooi.Domain.Access;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.Questionnaires;
 using Konvooi.Domain.Support;
 using Konvooi.Features.Audit;
@@ -119,7 +120,7 @@ public static class DemoData
             }
         }
 
-        SeedSupportPlans(db, audit, people, userIds, SupportListSettings.Today(time), now);
+        SeedSupportPlans(db, audit, people, userIds, DutchDate.Today(time), now);
         await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await SeedDailyContactAsync(db, audit, welzijn, userIds, now, cancellationToken).ConfigureAwait(false);
         return true;

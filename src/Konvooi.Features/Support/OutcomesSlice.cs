@@ -1,5 +1,6 @@
 using System.Globalization;
 using Konvooi.Domain.Access;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.Matching;
 using Konvooi.Domain.Support;
 using Konvooi.Features.Audit;
@@ -61,7 +62,7 @@ public static class OutcomesSlice
                 return new Outcome.Forbidden();
             }
 
-            var today = SupportListSettings.Today(time);
+            var today = DutchDate.Today(time);
             var to = query.To ?? today;
             var from = query.From ?? to.AddYears(-1).AddDays(1);
             if (from > to)

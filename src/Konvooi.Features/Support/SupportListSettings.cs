@@ -1,5 +1,4 @@
 using System.Globalization;
-using Konvooi.Domain.Common;
 using Konvooi.Domain.Support;
 using Microsoft.Extensions.Configuration;
 
@@ -34,9 +33,6 @@ public sealed record SupportListSettings(WorkListSettings WorkList, OutcomeSetti
         var trajectories = new TrajectoryRules(Whole(section, "FollowUpDays", 1, 365) ?? TrajectoryRules.Default.FollowUpDays);
         return new SupportListSettings(workList, outcomes, trajectories);
     }
-
-    /// <summary>Today's date in the Netherlands (<see cref="DutchDate.Today"/>), the "today" of every date rule in this folder.</summary>
-    public static DateOnly Today(TimeProvider time) => DutchDate.Today(time);
 
     private static int? Whole(IConfigurationSection section, string key, int min, int max)
     {

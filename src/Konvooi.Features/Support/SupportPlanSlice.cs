@@ -131,7 +131,7 @@ public static class SupportPlanSlice
 
     public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, MatchRunSlice.Handler matchRuns, SupportListSettings settings)
     {
-        private DateOnly Today => SupportListSettings.Today(time);
+        private DateOnly Today => DutchDate.Today(time);
 
         private string Me => actor.UserId!.Value.ToString(); // only called for a visible person, so the actor is set
 

@@ -1,4 +1,5 @@
 using Konvooi.Domain.Access;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.Matching;
 using Konvooi.Domain.Support;
 using Konvooi.Features.Audit;
@@ -47,7 +48,7 @@ public static class WorkListSlice
             }
 
             var organisationView = actor.SeesAllPeopleOfOrganisation;
-            var today = SupportListSettings.Today(time);
+            var today = DutchDate.Today(time);
 
             // Only people the actor may see (the Person query filter); for a professional only their own plans and tasks.
             var visiblePeople = db.People.Select(p => p.Id);

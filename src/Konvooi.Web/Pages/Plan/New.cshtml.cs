@@ -1,3 +1,4 @@
+using Konvooi.Domain.Common;
 using Konvooi.Features.Support;
 using Konvooi.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ public sealed class NewModel(SupportPlanSlice.Handler plans, TimeProvider time) 
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? run, CancellationToken cancellationToken)
     {
-        Plan.AgreedOn = SupportListSettings.Today(time);
+        Plan.AgreedOn = DutchDate.Today(time);
         Plan.ResponsibleProfessionalId = ActorClaims.TryRead(User, out var userId, out _, out _) ? userId : null;
         var result = await ShowAsync(id, run, cancellationToken);
         if (result is not null)
