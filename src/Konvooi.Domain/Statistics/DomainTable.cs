@@ -70,18 +70,15 @@ internal sealed class DomainTable
 
         Domains = [.. order.Select(i => keys[i])];
 
-        // Entries in (domain, stratum, unit) order: sort the slots by one packed integer key when the
-        // counts fit (always in practice), else by the tuple.
-        var slotOrder = SlotOrder(data, rank, cellDomain, unitStratum, strata.Count);
-        // Count the entries (distinct domain and unit) first, so the arrays are allocated once at their size.
-        var slotDomain = new int[slotOrder.Length];
+        // Entries in (domain, stratum, unit) order. Count them (distinct domain and unit) first, so the
+        // arrays are allocated once at their size.
+        var (slotOrder, slotDomain) = SlotOrder(data, rank, cellDomain, unitStratum, strata.Count);
         var count = 0;
         for (int i = 0, previousDomain = -1, previousUnit = -1; i < slotOrder.Length; i++)
         {
             var slot = slotOrder[i];
             var unit = data.SlotUnit(slot);
-            var domain = rank[cellDomain[data.SlotCell(slot)]];
-            slotDomain[i] = domain;
+            var domain = slotDomain[slot];
             if (domain != previousDomain || unit != previousUnit)
             {
                 count++;
@@ -100,7 +97,7 @@ internal sealed class DomainTable
         {
             var slot = slotOrder[i];
             var unit = data.SlotUnit(slot);
-            var domain = slotDomain[i];
+            var domain = slotDomain[slot];
             if (domain != previousDomain || unit != previousUnit)
             {
                 while (previousDomain < domain)
@@ -125,7 +122,7 @@ internal sealed class DomainTable
             }
         }
 
-        for (var d = Domains.Count > 0 && entries > 0 ? slotDomain[^1] + 1 : 0; d <= Domains.Count; d++)
+        for (var d = Domains.Count > 0 && entries > 0 ? slotDomain[slotOrder[^1]] + 1 : 0; d <= Domains.Count; d++)
         {
             DomainStart[d] = entries;
         }
@@ -153,9 +150,10 @@ internal sealed class DomainTable
 
     /// <summary>
     /// The slots in (domain, stratum, unit, slot) order, by stable counting sorts (linear, and no generic
-    /// sort to compile at start-up): units by stratum, then slots by unit position, then by domain.
+    /// sort to compile at start-up): units by stratum, then slots by unit position, then by domain; and
+    /// the domain of each slot.
     /// </summary>
-    private static int[] SlotOrder(SurveyAggregates data, int[] domainRank, int[] cellDomain, int[] unitStratum, int strataCount)
+    private static (int[] Order, int[] SlotDomain) SlotOrder(SurveyAggregates data, int[] domainRank, int[] cellDomain, int[] unitStratum, int strataCount)
     {
         var units = new int[data.UnitCount];
         for (var u = 0; u < units.Length; u++)
@@ -180,7 +178,7 @@ internal sealed class DomainTable
             slotDomain[s] = domainRank[cellDomain[data.SlotCell(s)]];
         }
 
-        return StableOrder(StableOrder(slots, slotUnitPosition, units.Length), slotDomain, domainRank.Length);
+        return (StableOrder(StableOrder(slots, slotUnitPosition, units.Length), slotDomain, domainRank.Length), slotDomain);
     }
 
     /// <summary><paramref name="items"/> ordered by <c>keyOf[item]</c> (0 ≤ key &lt; <paramref name="keyCount"/>), equal keys in their given order.</summary>
