@@ -8,19 +8,15 @@ namespace Konvooi.Cli;
 /// <summary>The <c>konvooi</c> command line: builds the command tree and runs it.</summary>
 public static class KonvooiCli
 {
-    /// <summary>The command groups in help order; each builds its commands only when asked.</summary>
-    private static readonly (string Name, Func<CliConsole, IEnumerable<Command>> Create)[] Groups =
+    /// <summary>The command groups in help order, with the names of the commands each builds when asked.</summary>
+    private static readonly (string[] Names, Func<CliConsole, IEnumerable<Command>> Create)[] Groups =
     [
-        ("db", SetupCommands.Create),
-        ("coalitions", SetupCommands.Create),
-        ("organisations", SetupCommands.Create),
-        ("users", SetupCommands.Create),
-        ("audit", SetupCommands.Create),
-        ("backup", c => [BackupCommand.Create(c)]),
-        ("score", c => [ScoreCommand.Create(c)]),
-        ("match", c => [MatchCommand.Create(c)]),
-        ("catalogue", c => [CatalogueCommand.Create(c)]),
-        ("monitor", c => [MonitorCommands.Create(c)]),
+        (["db", "coalitions", "organisations", "users", "audit"], SetupCommands.Create),
+        (["backup"], c => [BackupCommand.Create(c)]),
+        (["score"], c => [ScoreCommand.Create(c)]),
+        (["match"], c => [MatchCommand.Create(c)]),
+        (["catalogue"], c => [CatalogueCommand.Create(c)]),
+        (["monitor"], c => [MonitorCommands.Create(c)]),
     ];
 
     /// <summary>The whole command tree.</summary>
@@ -37,13 +33,17 @@ public static class KonvooiCli
         root.Options.Add(GuardedAction.VerboseOption);
 
         // One entry per command group; each command builds its own options and calls a Domain or Features slice.
-        var named = Groups.Where(g => string.Equals(g.Name, firstArgument, StringComparison.Ordinal)).Select(g => g.Create).FirstOrDefault();
-        var creators = named is not null ? [named] : Groups.Select(g => g.Create).Distinct();
-        foreach (var create in creators)
+        var isGroup = Groups.Any(g => g.Names.Contains(firstArgument, StringComparer.Ordinal));
+        foreach (var (names, create) in Groups)
         {
+            if (isGroup && !names.Contains(firstArgument, StringComparer.Ordinal))
+            {
+                continue;
+            }
+
             foreach (var command in create(console))
             {
-                if (named is null || command.Name == firstArgument)
+                if (!isGroup || command.Name == firstArgument)
                 {
                     root.Subcommands.Add(command);
                 }
