@@ -107,6 +107,29 @@ public sealed class SetupCommandsTests : IDisposable
         Assert.Contains("--role", run.StdErr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task DbMigrate_QuickStartDatabaseFromBeforeTheSquash_ExitsOneSayingToDeleteIt()
+    {
+        var file = Path.Combine(_folder, "konvooi.db");
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file}"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE "__EFMigrationsHistory" ("MigrationId" TEXT NOT NULL PRIMARY KEY, "ProductVersion" TEXT NOT NULL);
+                INSERT INTO "__EFMigrationsHistory" VALUES ('20261128070133_Initial', '10.0.0'), ('20261128074539_Measurements', '10.0.0');
+                """;
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var migrate = await CliRunner.RunAsync("db", "migrate");
+
+        Assert.Equal(1, migrate.ExitCode);
+        Assert.Empty(migrate.StdOut);
+        Assert.Contains($"Verwijder dan {file}", migrate.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("correlation id", migrate.StdErr, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
