@@ -1,3 +1,5 @@
+using Konvooi.Domain.Common;
+
 namespace Konvooi.Domain.DailyContact;
 
 /// <summary>
@@ -51,9 +53,9 @@ public static class Coverage
     /// missed, escalated or closed); a day with contact is confirmed in time or late.
     /// </summary>
     /// <remarks>
-    /// Small-cell suppression: a wijk with fewer than <paramref name="minCellSize"/> people in the target group shows
-    /// no numbers. If exactly one wijk is suppressed, the next smallest is suppressed too, so the hidden wijk cannot be
-    /// found by subtracting the others from the total. The total is suppressed when it is itself too small.
+    /// Small-cell suppression (<see cref="SmallCells"/>): a wijk with fewer than <paramref name="minCellSize"/> people in
+    /// the target group shows no numbers. If exactly one wijk is suppressed, the next smallest is suppressed too, so the
+    /// hidden wijk cannot be found by subtracting the others from the total. The total is suppressed when it is itself too small.
     /// </remarks>
     /// <exception cref="ArgumentNullException">When a collection is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">When <paramref name="minCellSize"/> is below 1.</exception>
@@ -94,15 +96,7 @@ public static class Coverage
             .OrderBy(c => c.Wijk, StringComparer.Ordinal)
             .ToList();
 
-        var hidden = cells.Where(c => c.PeopleInTargetGroup < minCellSize).Select(c => c.Wijk).ToHashSet(StringComparer.Ordinal);
-        if (hidden.Count == 1)
-        {
-            var next = cells.Where(c => !hidden.Contains(c.Wijk)).OrderBy(c => c.PeopleInTargetGroup).FirstOrDefault();
-            if (next is not null)
-            {
-                hidden.Add(next.Wijk);
-            }
-        }
+        var hidden = SmallCells.Hidden(cells.ToDictionary(c => c.Wijk, c => c.PeopleInTargetGroup!.Value, StringComparer.Ordinal), minCellSize);
 
         var total = Cell(TotalLabel, target);
         return new CoverageReport(
