@@ -19,6 +19,12 @@ public sealed class PermissionMatrixTests
         ("Read the daily contact coverage report (aggregated, suppressed small cells)", Permissions.CanReadDailyContactCoverage),
         ("Create, edit and retire the organisation's own catalogue entries", Permissions.CanEditOwnCatalogueEntries),
         ("Tune the organisation's matching weights", Permissions.CanTuneMatchingWeights),
+        ("Send signals and follow their status", Permissions.CanSendSignals),
+        ("Work the intake queue (accept, assign, forward, close)", Permissions.CanWorkIntakeQueue),
+        ("Record the first contact after a signal", Permissions.CanRecordFirstContact),
+        ("Refer a person to a coalition partner", Permissions.CanReferToPartners),
+        ("Keep the wijk list and routing table (lead organisation)", Permissions.CanMaintainRouting),
+        ("Read the signal reports (aggregated, suppressed small cells)", Permissions.CanReadSignalReports),
     ];
 
     [Fact]
@@ -44,6 +50,7 @@ public sealed class PermissionMatrixTests
     [InlineData(Role.Volunteer)]
     [InlineData(Role.Analyst)]
     [InlineData(Role.Administrator)]
+    [InlineData(Role.Signaller)]
     public void CanOpenPersonRecords_RolesWithoutNeedToKnow_AreRefused(Role role) =>
         Assert.False(Permissions.CanOpenPersonRecords(role));
 

@@ -45,4 +45,22 @@ public static class Permissions
 
     /// <summary>Changing the organisation's matching weights (audited, versioned, with a reason).</summary>
     public static bool CanTuneMatchingWeights(Role role) => role is Role.Coordinator;
+
+    /// <summary>Sending a signal about someone the signaller is worried about, and following its status (RK-8, VT-7).</summary>
+    public static bool CanSendSignals(Role role) => role is Role.Signaller;
+
+    /// <summary>Working the intake queue of signals and referrals: accept, assign, forward, close.</summary>
+    public static bool CanWorkIntakeQueue(Role role) => role is Role.Coordinator;
+
+    /// <summary>Recording the first contact after a signal (only the assigned professional, or a coordinator).</summary>
+    public static bool CanRecordFirstContact(Role role) => role is Role.Professional or Role.Coordinator;
+
+    /// <summary>Referring an existing person to another organisation of the coalition (with the person's consent).</summary>
+    public static bool CanReferToPartners(Role role) => role is Role.Professional or Role.Coordinator;
+
+    /// <summary>Keeping the coalition's wijk list and routing table (coordinators of the lead organisation only).</summary>
+    public static bool CanMaintainRouting(Role role) => role is Role.Coordinator;
+
+    /// <summary>Reading the aggregate signal reports (suppressed small cells, no person data).</summary>
+    public static bool CanReadSignalReports(Role role) => role is Role.Coordinator or Role.Analyst;
 }

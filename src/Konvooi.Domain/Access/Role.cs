@@ -8,4 +8,8 @@ public enum Role
     Professional,
     Volunteer,
     Analyst,
+
+    /// <summary>Signaleerder: a professional outside welfare (physiotherapist, district nurse, GP practice nurse…)
+    /// who signals loneliness and hears back; opens no person records (RK-8).</summary>
+    Signaller,
 }

@@ -13,14 +13,28 @@ public sealed class Coalition
     public bool IsDemo { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public List<Organisation> Organisations { get; set; } = [];
+    /// <summary>
+    /// The lead organisation (penvoerder): its coordinators keep the routing table, and signals that no routing
+    /// rule matches go to it.
+    /// </summary>
+    public Guid? LeadOrganisationId { get; set; }
 }
 
+/// <summary>What kind of organisation a coalition member is. Any kind can hold signaller accounts.</summary>
 public enum OrganisationKind
 {
     Gemeente,
     Welzijnsorganisatie,
     Zorgaanbieder,
     Ggd,
+    Huisartsenpraktijk,
+    Fysiotherapie,
+    Wijkverpleging,
+    Thuiszorg,
+    SociaalWijkteam,
+    Apotheek,
+    Woningcorporatie,
+    Overig,
 }
 
 public sealed class Organisation
@@ -101,6 +115,9 @@ public enum ConsentPurpose
     SharingByReferral,
     DailyContactContacts,
     MonitorAggregates,
+
+    /// <summary>The person agreed, through the signaller, to be contacted; recorded when a signal is accepted.</summary>
+    ContactAfterSignal,
 }
 
 /// <summary>Consent per purpose; withdrawal is recorded on the same row, never deleted.</summary>

@@ -39,6 +39,7 @@ public sealed partial class KonvooiDbContext(DbContextOptions<KonvooiDbContext> 
         {
             e.Property(c => c.Name).HasMaxLength(200);
             e.Property(c => c.MunicipalityCode).HasMaxLength(6);
+            e.HasOne<Organisation>().WithMany().HasForeignKey(c => c.LeadOrganisationId).OnDelete(DeleteBehavior.Restrict);
         });
 
         builder.Entity<Organisation>(e =>
@@ -162,5 +163,6 @@ public sealed partial class KonvooiDbContext(DbContextOptions<KonvooiDbContext> 
         ConfigureSupport(builder);
         ConfigureDailyContact(builder);
         ConfigureCatalogue(builder);
+        ConfigureReferrals(builder);
     }
 }

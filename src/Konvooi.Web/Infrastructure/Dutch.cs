@@ -34,6 +34,7 @@ public static class Dutch
         ConsentPurpose.SharingByReferral => "Gegevens delen bij doorverwijzing naar een partner",
         ConsentPurpose.DailyContactContacts => "Gegevens delen met de mensen van het dagelijks contactmoment",
         ConsentPurpose.MonitorAggregates => "Meetellen in anonieme cijfers (monitor)",
+        ConsentPurpose.ContactAfterSignal => "Contact opnemen na een melding",
         _ => value.ToString(),
     };
 
@@ -44,6 +45,7 @@ public static class Dutch
         Role.Professional => "Professional",
         Role.Volunteer => "Vrijwilliger",
         Role.Analyst => "Analist",
+        Role.Signaller => "Signaleerder",
         _ => value.ToString(),
     };
 

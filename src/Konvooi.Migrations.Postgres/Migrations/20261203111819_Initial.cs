@@ -74,21 +74,6 @@ namespace Konvooi.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Coalitions",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    MunicipalityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Coalitions", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "DailyContactOutbox",
                 columns: table => new
                 {
@@ -237,6 +222,71 @@ namespace Konvooi.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CatalogueEntries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoalitionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProviderOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    InterventionJson = table.Column<string>(type: "text", nullable: false),
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogueEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CatalogueEntryRevisions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoalitionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ProviderOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    InterventionJson = table.Column<string>(type: "text", nullable: false),
+                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
+                    Change = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ChangedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CatalogueEntryRevisions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CatalogueEntryRevisions_CatalogueEntries_EntryId",
+                        column: x => x.EntryId,
+                        principalTable: "CatalogueEntries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Coalitions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MunicipalityCode = table.Column<string>(type: "character varying(6)", maxLength: 6, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LeadOrganisationId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Coalitions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -258,34 +308,21 @@ namespace Konvooi.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "CatalogueEntries",
+                name: "Wijken",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     CoalitionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ProviderOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    InterventionJson = table.Column<string>(type: "text", nullable: false),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uuid", nullable: true)
+                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CatalogueEntries", x => x.Id);
+                    table.PrimaryKey("PK_Wijken", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CatalogueEntries_Coalitions_CoalitionId",
+                        name: "FK_Wijken_Coalitions_CoalitionId",
                         column: x => x.CoalitionId,
                         principalTable: "Coalitions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_CatalogueEntries_Organisations_ProviderOrganisationId",
-                        column: x => x.ProviderOrganisationId,
-                        principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -381,29 +418,96 @@ namespace Konvooi.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "CatalogueEntryRevisions",
+                name: "RoutingRules",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    EntryId = table.Column<Guid>(type: "uuid", nullable: false),
                     CoalitionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false),
-                    ProviderOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Code = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    InterventionJson = table.Column<string>(type: "text", nullable: false),
-                    IsRetired = table.Column<bool>(type: "boolean", nullable: false),
-                    Change = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    ChangedById = table.Column<Guid>(type: "uuid", nullable: true),
-                    ChangedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    OrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WijkCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    PostcodeFrom = table.Column<int>(type: "integer", nullable: true),
+                    PostcodeTo = table.Column<int>(type: "integer", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CatalogueEntryRevisions", x => x.Id);
+                    table.PrimaryKey("PK_RoutingRules", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_CatalogueEntryRevisions_CatalogueEntries_EntryId",
-                        column: x => x.EntryId,
-                        principalTable: "CatalogueEntries",
+                        name: "FK_RoutingRules_Coalitions_CoalitionId",
+                        column: x => x.CoalitionId,
+                        principalTable: "Coalitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_RoutingRules_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Signals",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CoalitionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Source = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    SourceOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubmittedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IdempotencyKey = table.Column<Guid>(type: "uuid", nullable: false),
+                    ReceivingOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoutingBasis = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    Urgency = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    State = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    CloseReason = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CloseNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssignedProfessionalId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FirstContactOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PlanAgreedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    Age = table.Column<int>(type: "integer", nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Postcode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    WijkCode = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: true),
+                    PreferredLanguage = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Signs = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Observation = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    ConsentToContact = table.Column<bool>(type: "boolean", nullable: false),
+                    ConsentGivenOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    PreferredApproach = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    MayHearBack = table.Column<bool>(type: "boolean", nullable: false),
+                    SourcePersonId = table.Column<Guid>(type: "uuid", nullable: true),
+                    SharedFields = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Signals", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Signals_Coalitions_CoalitionId",
+                        column: x => x.CoalitionId,
+                        principalTable: "Coalitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Signals_Organisations_ReceivingOrganisationId",
+                        column: x => x.ReceivingOrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Signals_Organisations_SourceOrganisationId",
+                        column: x => x.SourceOrganisationId,
+                        principalTable: "Organisations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -610,6 +714,31 @@ namespace Konvooi.Migrations.Postgres.Migrations
                         name: "FK_ProfileSnapshots_People_PersonId",
                         column: x => x.PersonId,
                         principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignalEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SignalId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActorOrganisationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FromOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ToOrganisationId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignalEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignalEvents_Signals_SignalId",
+                        column: x => x.SignalId,
+                        principalTable: "Signals",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -906,6 +1035,11 @@ namespace Konvooi.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Coalitions_LeadOrganisationId",
+                table: "Coalitions",
+                column: "LeadOrganisationId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Consents_PersonId_Purpose",
                 table: "Consents",
                 columns: new[] { "PersonId", "Purpose" });
@@ -1068,6 +1202,47 @@ namespace Konvooi.Migrations.Postgres.Migrations
                 columns: new[] { "PersonId", "CreatedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_RoutingRules_CoalitionId",
+                table: "RoutingRules",
+                column: "CoalitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RoutingRules_OrganisationId",
+                table: "RoutingRules",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignalEvents_SignalId_OccurredAtUtc",
+                table: "SignalEvents",
+                columns: new[] { "SignalId", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signals_CoalitionId",
+                table: "Signals",
+                column: "CoalitionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signals_PersonId",
+                table: "Signals",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signals_ReceivingOrganisationId_State_Deadline",
+                table: "Signals",
+                columns: new[] { "ReceivingOrganisationId", "State", "Deadline" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signals_SourceOrganisationId",
+                table: "Signals",
+                column: "SourceOrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Signals_SubmittedById_IdempotencyKey",
+                table: "Signals",
+                columns: new[] { "SubmittedById", "IdempotencyKey" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupportPlans_MatchRunId",
                 table: "SupportPlans",
                 column: "MatchRunId");
@@ -1102,11 +1277,45 @@ namespace Konvooi.Migrations.Postgres.Migrations
                 name: "IX_Trajectories_PlanId",
                 table: "Trajectories",
                 column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Wijken_CoalitionId_Code",
+                table: "Wijken",
+                columns: new[] { "CoalitionId", "Code" },
+                unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CatalogueEntries_Coalitions_CoalitionId",
+                table: "CatalogueEntries",
+                column: "CoalitionId",
+                principalTable: "Coalitions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_CatalogueEntries_Organisations_ProviderOrganisationId",
+                table: "CatalogueEntries",
+                column: "ProviderOrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Coalitions_Organisations_LeadOrganisationId",
+                table: "Coalitions",
+                column: "LeadOrganisationId",
+                principalTable: "Organisations",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Organisations_Coalitions_CoalitionId",
+                table: "Organisations");
+
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
@@ -1165,7 +1374,16 @@ namespace Konvooi.Migrations.Postgres.Migrations
                 name: "PersonAssignments");
 
             migrationBuilder.DropTable(
+                name: "RoutingRules");
+
+            migrationBuilder.DropTable(
+                name: "SignalEvents");
+
+            migrationBuilder.DropTable(
                 name: "SupportPlanVersions");
+
+            migrationBuilder.DropTable(
+                name: "Wijken");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -1178,6 +1396,9 @@ namespace Konvooi.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Trajectories");
+
+            migrationBuilder.DropTable(
+                name: "Signals");
 
             migrationBuilder.DropTable(
                 name: "DailyContactArrangements");
@@ -1198,10 +1419,10 @@ namespace Konvooi.Migrations.Postgres.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Organisations");
+                name: "Coalitions");
 
             migrationBuilder.DropTable(
-                name: "Coalitions");
+                name: "Organisations");
         }
     }
 }
