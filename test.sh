@@ -21,7 +21,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   fi
 fi
 
-# Throwaway PostgreSQL cluster on a free loopback port (../shared/design/test-infrastructure.md).
+# Throwaway PostgreSQL cluster on a free loopback port: trust auth, fsync off, removed on exit; the
+# PostgreSQL tests read its admin connection string from KONVOOI_TEST_POSTGRES (docs/configuration.md).
 PGDIR=""
 cleanup() {
   if [ -n "$PGDIR" ] && [ -f "$PGDIR/data/postmaster.pid" ]; then
@@ -56,7 +57,7 @@ if ! dotnet build Konvooi.slnx --no-restore -c Release -v q -nologo; then
   echo "0 passed, 1 failed, 0 skipped"; exit 1
 fi
 
-# Lint step (conventions §9): formatting and analyzer style must already be applied.
+# Lint step: formatting and analyzer style (.editorconfig) must already be applied.
 lint_failed=0
 log "checking formatting (dotnet format --verify-no-changes)"
 if ! dotnet format Konvooi.slnx --verify-no-changes --no-restore >&2; then

@@ -1,5 +1,5 @@
 #!/bin/bash
-# Benchmark of `konvooi monitor estimate` against the peers in ../shared/bench (R survey, pandas,
+# Benchmark of `konvooi monitor estimate` against the peers in bench/ (R survey, pandas,
 # DuckDB, hand-written C) on the same generated files, in one run. Writes docs/performance.md.
 # Never part of .ci/run.
 #
@@ -12,7 +12,6 @@
 #   mkdir -p /tmp/bench_node && cd /tmp/bench_node && npm init -y && npm install @duckdb/node-api
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-SHARED="$REPO/../shared/bench"
 export DATA_DIR=${DATA_DIR:-/tmp/bench_data}
 export OUT_DIR=${OUT_DIR:-/tmp/bench_out}
 export KONVOOI_DIR=${KONVOOI_DIR:-/tmp/konvooi_bench}
@@ -22,16 +21,16 @@ ANCHORS=${ANCHORS:-konvooi,floor_c,floor_c_1t,pandas,duckdb_se,r}
 RUNS=${RUNS:-3}
 mkdir -p "$DATA_DIR" "$OUT_DIR"
 
-echo "== build (the measured build of cli-conventions.md)"
+echo "== build (Release publish of src/Konvooi.Cli, run as dotnet konvooi.dll; C floor with gcc -O3)"
 dotnet publish "$REPO/src/Konvooi.Cli" -c Release -o "$KONVOOI_DIR" --nologo -v quiet
-gcc -O3 -march=native -pthread -o "$FLOOR_BIN" "$SHARED/floor_c.c" -lm
+gcc -O3 -march=native -pthread -o "$FLOOR_BIN" "$REPO/bench/floor_c.c" -lm
 
-echo "== data (../shared/bench/gen_survey.py, default seed)"
+echo "== data (bench/gen_survey.py, default seed; 100k is tests/data/survey_100k.csv)"
 declare -A NROWS=([100k]=100000 [1m]=1000000 [5m]=5000000)
 for s in ${SIZES//,/ }; do
   [ "$s" = 100k ] && continue
   f="$DATA_DIR/survey_$s.csv"
-  [ -f "$f" ] || /usr/bin/python3 "$SHARED/gen_survey.py" "${NROWS[$s]}" "$f"
+  [ -f "$f" ] || /usr/bin/python3 "$REPO/bench/gen_survey.py" "${NROWS[$s]}" "$f"
   cat "$f" > /dev/null   # into page cache
 done
 

@@ -361,11 +361,10 @@ public sealed class ScoreCommandTests
     [Fact]
     public async Task Score_BenchSurvey_MatchesReferenceScores()
     {
-        // ../shared/bench: survey_100k.csv (codes 1 = ja, 2 = min of meer, 3 = nee) and per-respondent
+        // tests/data: survey_100k.csv (codes 1 = ja, 2 = min of meer, 3 = nee) and per-respondent
         // reference scores where any missing item voids every score, i.e. --max-missing 0.
-        var bench = Path.Combine(RepositoryRoot(), "..", "shared", "bench");
-        var survey = Path.Combine(bench, "survey_100k.csv");
-        var reference = await File.ReadAllLinesAsync(Path.Combine(bench, "reference_scores_100k.csv"));
+        var survey = TestData.File("survey_100k.csv");
+        var reference = await File.ReadAllLinesAsync(TestData.File("reference_scores_100k.csv"));
 
         var run = await CliRunner.RunAsync(
             "score", "--instrument", "djg11", "--input", survey, "--id-column", "id", "--max-missing", "0",
@@ -386,16 +385,5 @@ public sealed class ScoreCommandTests
         }
 
         Assert.Equal(0, mismatches);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Konvooi.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Konvooi.slnx not found above the test binaries.");
     }
 }

@@ -39,7 +39,7 @@ public sealed class PermissionMatrixTests
         lines.AddRange(Rows.Select(r => $"| {r.Label} | " + string.Join(" | ", roles.Select(role => r.Rule(role) ? "yes" : "no")) + " |"));
         var expected = string.Join('\n', lines);
 
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "permissions.md"));
+        var doc = File.ReadAllText(TestData.Repository("docs", "permissions.md"));
         var start = doc.IndexOf("<!-- matrix:start -->", StringComparison.Ordinal) + "<!-- matrix:start -->".Length;
         var end = doc.IndexOf("<!-- matrix:end -->", StringComparison.Ordinal);
 
@@ -53,15 +53,4 @@ public sealed class PermissionMatrixTests
     [InlineData(Role.Signaller)]
     public void CanOpenPersonRecords_RolesWithoutNeedToKnow_AreRefused(Role role) =>
         Assert.False(Permissions.CanOpenPersonRecords(role));
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Konvooi.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Konvooi.slnx not found");
-    }
 }

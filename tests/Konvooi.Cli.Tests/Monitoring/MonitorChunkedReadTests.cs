@@ -122,7 +122,7 @@ public sealed class MonitorChunkedReadTests
     }
 
     private static List<string> BenchLines() =>
-        [.. File.ReadAllText(MonitorCommandTests.BenchFile("survey_100k.csv")).TrimEnd('\n').Split('\n')];
+        [.. File.ReadAllText(TestData.File("survey_100k.csv")).TrimEnd('\n').Split('\n')];
 
     private static string ReplaceField(string line, int index, string value)
     {

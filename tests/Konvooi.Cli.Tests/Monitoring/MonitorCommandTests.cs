@@ -40,13 +40,13 @@ public sealed class MonitorCommandTests
         try
         {
             var run = await CliRunner.RunAsync(
-                ["monitor", "estimate", "--input", BenchFile("survey_100k.csv"), .. BenchDesign, "--by", "wave,age_group", "--by", "wave,living_alone", "--by", "wave", .. BenchIndicators, "--output", output]);
+                ["monitor", "estimate", "--input", TestData.File("survey_100k.csv"), .. BenchDesign, "--by", "wave,age_group", "--by", "wave,living_alone", "--by", "wave", .. BenchIndicators, "--output", output]);
 
             Assert.Equal(0, run.ExitCode);
             Assert.Contains("100000 rows read, 100000 respondents used, no invalid rows", run.StdErr, StringComparison.Ordinal);
             Assert.Contains("3556 respondents left out of lonely, severely_lonely, emotional_lonely, social_lonely", run.StdErr, StringComparison.Ordinal);
             var rows = ReadCsv(File.ReadAllText(output));
-            var reference = ReadCsv(File.ReadAllText(BenchFile("reference_100k.csv")));
+            var reference = ReadCsv(File.ReadAllText(TestData.File("reference_100k.csv")));
             Assert.Equal(128, rows.Count);
             foreach (var expected in reference)
             {
@@ -190,9 +190,9 @@ public sealed class MonitorCommandTests
     [Fact]
     public async Task Contrast_BenchFileWaves_DifferenceOfTheTwoEstimates()
     {
-        var estimate = await CliRunner.RunAsync(["monitor", "estimate", "--input", BenchFile("survey_100k.csv"), .. BenchDesign, "--by", "wave", "--indicator", "lonely"]);
+        var estimate = await CliRunner.RunAsync(["monitor", "estimate", "--input", TestData.File("survey_100k.csv"), .. BenchDesign, "--by", "wave", "--indicator", "lonely"]);
         var contrast = await CliRunner.RunAsync(
-            ["monitor", "contrast", "--input", BenchFile("survey_100k.csv"), .. BenchDesign, "--by", "wave", "--indicator", "lonely", "--compare", "wave=2024 vs wave=2022"]);
+            ["monitor", "contrast", "--input", TestData.File("survey_100k.csv"), .. BenchDesign, "--by", "wave", "--indicator", "lonely", "--compare", "wave=2024 vs wave=2022"]);
 
         Assert.Equal(0, contrast.ExitCode);
         Assert.StartsWith("table,indicator,contrast,kind,estimate,se,ci_low,ci_high,p_value\n", contrast.StdOut, StringComparison.Ordinal);
@@ -230,17 +230,6 @@ public sealed class MonitorCommandTests
         Assert.Equal("4", rows[0]["sum_weight"]);
         // With replacement: var = n/(n − 1) Σ((y − p)/n)² = p(1 − p)/(n − 1) = 1/12.
         AssertRelative(Math.Sqrt(1.0 / 12).ToString("R", CultureInfo.InvariantCulture), rows[0]["se"], 1e-14);
-    }
-
-    internal static string BenchFile(string name)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Konvooi.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return Path.Combine(directory!.FullName, "..", "shared", "bench", name);
     }
 
     private static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);

@@ -55,7 +55,7 @@ public sealed class ConversationGuideTests
     [InlineData("life_events.primary_cause")]
     public void CauseQuestions_OfferTheVocabularyCauses(string code)
     {
-        // ../shared/domain/vocabulary.md, cause list.
+        // The cause codes of the profile vocabulary (docs/profile.md, docs/profile.schema.json).
         Assert.Equal(Vocabulary.Causes.Keys, ConversationGuide.FindQuestion(code)!.Options.Select(o => o.Code));
     }
 

@@ -24,7 +24,7 @@ public sealed class Djg11ScoreTests
     [InlineData(1, 2, "social")]     // neither ≥ 3: 1/6 < 2/5
     public void Type_Subscales_FollowVocabularyDefault(int emotional, int social, string expected)
     {
-        // ../shared/domain/vocabulary.md "Profile derivation: proposed defaults", type row.
+        // docs/profile.md, derivation table, `type` (DJG-11) row.
         Assert.Equal(expected, new Djg11Score(emotional, social).Type);
     }
 }

@@ -15,7 +15,7 @@ public sealed class InterventionCatalogueTests
     }
 
     [Theory]
-    // Ids named in issue 5 §1.
+    // Intervention types the starter catalogue must have (docs/matching.md, starter catalogue).
     [InlineData("daily_contact_moment")]
     [InlineData("buddy")]
     [InlineData("friendship_course")]

@@ -466,7 +466,7 @@ public sealed class MatchingRuleTests
     [Fact]
     public void Docs_MatchingMd_ListsEveryRuleAdviceAndWeightKey()
     {
-        var doc = File.ReadAllText(Path.Combine(ProfileJsonTests.RepositoryRoot(), "docs", "matching.md"));
+        var doc = File.ReadAllText(TestData.Repository("docs", "matching.md"));
 
         var codes = MatchingRules.All.Select(r => r.Code)
             .Concat(MatchingRules.AllAdvice.Select(a => a.Code))

@@ -3,8 +3,8 @@ using Konvooi.Domain.Matching;
 namespace Konvooi.Domain.Tests.Matching;
 
 /// <summary>
-/// Realistic people (issue 4 and 5 personas) run through the starter catalogue: the top suggestions,
-/// what is ruled out and the advice. Profiles follow the proposed defaults of ../shared/domain/vocabulary.md.
+/// Realistic, fictional people run through the starter catalogue: the top suggestions, what is ruled out
+/// and the advice (rules: docs/matching.md). Profiles follow the thresholds of docs/profile.md.
 /// </summary>
 public sealed class PersonaTests
 {

@@ -134,23 +134,12 @@ public sealed class ProfileJsonTests
     [Fact]
     public void SchemaFile_ListsEveryCodeTheReaderAccepts()
     {
-        var schema = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "profile.schema.json"));
+        var schema = File.ReadAllText(TestData.Repository("docs", "profile.schema.json"));
 
         foreach (var code in Vocabulary.Causes.Keys.Concat(Vocabulary.Coping.Keys).Concat(Vocabulary.Flags.Keys)
                      .Concat(Vocabulary.DropoutReasons.Keys).Concat(Vocabulary.Modes.Keys).Concat(Vocabulary.Severities.Keys))
         {
             Assert.Contains($"\"{code}\"", schema, StringComparison.Ordinal);
         }
-    }
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Konvooi.slnx")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Konvooi.slnx not found above the test binaries.");
     }
 }

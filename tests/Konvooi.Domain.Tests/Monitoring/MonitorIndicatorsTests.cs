@@ -1,6 +1,5 @@
 using Konvooi.Domain.Monitoring;
 using Konvooi.Domain.Questionnaires;
-using Konvooi.Domain.Tests.Statistics;
 
 namespace Konvooi.Domain.Tests.Monitoring;
 
@@ -34,18 +33,18 @@ public sealed class MonitorIndicatorsTests
     [Fact]
     public void Evaluate_BenchRespondents_EqualsRScoring()
     {
-        // ../shared/bench: codes 1 = ja, 2 = min of meer, 3 = nee; any missing item voids every score
-        // (anchor_r.R), which is --max-missing 0. Expected values: reference_scores_100k.csv (R).
+        // tests/data/survey_100k.csv: codes 1 = ja, 2 = min of meer, 3 = nee; any missing item voids every score
+        // (bench/anchor_r.R), which is --max-missing 0. Expected values: tests/data/reference_scores_100k.csv (R).
         var (codes, _) = CodeMap.Parse("1=ja,2=min of meer,3=nee", Instruments.Djg11);
         var mapper = AnswerMapper.Create(Instruments.Djg11, codes);
         var (indicators, _) = MonitorIndicators.Parse(["lonely", "severely_lonely", "emotional_lonely", "social_lonely"], Instruments.Djg11);
         var scorer = RespondentScorer.Create(Instruments.Djg11, new ScoringSettings { MaxMissingItems = 0 }, indicators);
-        var expected = SharedBench.ReadCsv(SharedBench.File("reference_scores_100k.csv")).ToDictionary(r => r["id"], StringComparer.Ordinal);
+        var expected = TestData.ReadCsv(TestData.File("reference_scores_100k.csv")).ToDictionary(r => r["id"], StringComparer.Ordinal);
         var answers = new int[11];
         var values = new double[4];
         var checkedRows = 0;
 
-        foreach (var row in SharedBench.ReadCsv(SharedBench.File("survey_100k.csv")))
+        foreach (var row in TestData.ReadCsv(TestData.File("survey_100k.csv")))
         {
             for (var i = 0; i < 11; i++)
             {
@@ -87,5 +86,5 @@ public sealed class MonitorIndicatorsTests
         Assert.Equal(expected, values[0]);
     }
 
-    private static double Parse(string text) => text.Length == 0 ? double.NaN : SharedBench.Number(text);
+    private static double Parse(string text) => text.Length == 0 ? double.NaN : TestData.Number(text);
 }

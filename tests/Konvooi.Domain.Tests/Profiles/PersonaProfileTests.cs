@@ -4,7 +4,7 @@ using Konvooi.Domain.Profiles;
 
 namespace Konvooi.Domain.Tests.Profiles;
 
-/// <summary>Issue 4 personas through the profile builder (thresholds: docs/profile.md).</summary>
+/// <summary>The personas of <see cref="Personas"/> through the profile builder (thresholds: docs/profile.md).</summary>
 public sealed class PersonaProfileTests
 {
     public static TheoryData<string> PersonaNames => Personas.Names();

@@ -4,7 +4,7 @@ using Konvooi.Domain.Profiles;
 
 namespace Konvooi.Domain.Tests.Profiles;
 
-/// <summary>A realistic person (issue 4 personas) with the profile docs/profile.md says they must get.</summary>
+/// <summary>A realistic, fictional person with the profile docs/profile.md says they must get.</summary>
 internal sealed record Persona(
     string Name,
     ProfileInput Input,
@@ -16,7 +16,7 @@ internal sealed record Persona(
 
 /// <summary>
 /// The persona table. Conversation date 2 March 2026 for everyone; measurements a week earlier.
-/// Expected values follow the thresholds of docs/profile.md (../shared/domain/vocabulary.md defaults).
+/// Expected values follow the thresholds of docs/profile.md.
 /// </summary>
 internal static class Personas
 {

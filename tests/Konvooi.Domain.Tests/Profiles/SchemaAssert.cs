@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Konvooi.Domain.Tests.Matching;
 
 namespace Konvooi.Domain.Tests.Profiles;
 
@@ -13,7 +12,7 @@ namespace Konvooi.Domain.Tests.Profiles;
 internal static class SchemaAssert
 {
     private static readonly Lazy<JsonDocument> Schema = new(() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(ProfileJsonTests.RepositoryRoot(), "docs", "profile.schema.json"))));
+        JsonDocument.Parse(File.ReadAllText(TestData.Repository("docs", "profile.schema.json"))));
 
     public static void ConformsToV1(JsonElement instance)
     {

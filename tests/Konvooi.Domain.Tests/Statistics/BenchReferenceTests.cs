@@ -3,8 +3,8 @@ using Konvooi.Domain.Statistics;
 namespace Konvooi.Domain.Tests.Statistics;
 
 /// <summary>
-/// The 100,000-respondent benchmark file against R survey 4.1.1 (../shared/bench/reference_100k.csv,
-/// made by anchor_r.R): 128 estimates and SEs by wave × age group, wave × living alone and wave.
+/// The 100,000-respondent benchmark file against R survey 4.1.1 (tests/data/reference_100k.csv,
+/// made by bench/anchor_r.R): 128 estimates and SEs by wave × age group, wave × living alone and wave.
 /// </summary>
 public sealed class BenchReferenceTests
 {
@@ -17,7 +17,7 @@ public sealed class BenchReferenceTests
     public void Estimate_BenchFile_EqualsRSurveyToTightTolerance()
     {
         var aggregates = Aggregate(Rows.Value);
-        var reference = SharedBench.ReadCsv(SharedBench.File("reference_100k.csv"));
+        var reference = TestData.ReadCsv(TestData.File("reference_100k.csv"));
 
         var compared = 0;
         foreach (var (table, byIndexes) in new[] { ("wave_x_age_group", new[] { 0, 1 }), ("wave_x_living_alone", [0, 2]), ("wave", [0]) })
@@ -31,9 +31,9 @@ public sealed class BenchReferenceTests
                     e.ByValues[0] == expected["wave"]
                     && (byIndexes.Length == 1 || e.ByValues[1] == group)
                     && Indicators[e.Indicator] == expected["indicator"]);
-                AssertRelative(SharedBench.Number(expected["estimate"]), actual.Estimate, 1e-12);
-                AssertRelative(SharedBench.Number(expected["se"]), actual.StandardError, 1e-12);
-                AssertRelative(SharedBench.Number(expected["sum_weight"]), actual.WeightSum, 1e-12);
+                AssertRelative(TestData.Number(expected["estimate"]), actual.Estimate, 1e-12);
+                AssertRelative(TestData.Number(expected["se"]), actual.StandardError, 1e-12);
+                AssertRelative(TestData.Number(expected["sum_weight"]), actual.WeightSum, 1e-12);
                 Assert.Equal(long.Parse(expected["n_unweighted"], System.Globalization.CultureInfo.InvariantCulture), actual.UnweightedCount);
                 compared++;
             }
@@ -96,10 +96,10 @@ public sealed class BenchReferenceTests
             for (var k = 0; k < Indicators.Length; k++)
             {
                 var text = row[Indicators[k]];
-                values[k] = text.Length == 0 ? double.NaN : SharedBench.Number(text);
+                values[k] = text.Length == 0 ? double.NaN : TestData.Number(text);
             }
 
-            aggregates.Add(unit, cell, SharedBench.Number(row["weight"]), values);
+            aggregates.Add(unit, cell, TestData.Number(row["weight"]), values);
         }
 
         return aggregates;
@@ -108,8 +108,8 @@ public sealed class BenchReferenceTests
     private static List<Dictionary<string, string>> LoadRows()
     {
         // Per-respondent indicators come from R's own scoring (reference_scores_100k.csv), joined on id.
-        var survey = SharedBench.ReadCsv(SharedBench.File("survey_100k.csv"));
-        var scores = SharedBench.ReadCsv(SharedBench.File("reference_scores_100k.csv")).ToDictionary(r => r["id"], StringComparer.Ordinal);
+        var survey = TestData.ReadCsv(TestData.File("survey_100k.csv"));
+        var scores = TestData.ReadCsv(TestData.File("reference_scores_100k.csv")).ToDictionary(r => r["id"], StringComparer.Ordinal);
         foreach (var row in survey)
         {
             foreach (var indicator in Indicators)

@@ -12,7 +12,7 @@ public sealed class RSurveyReferenceTests
     private const double Tolerance = 1e-9;
 
     private static readonly Lazy<List<Dictionary<string, string>>> Data =
-        new(() => SharedBench.ReadCsv(SharedBench.Repository("bench", "reference", "design_small.csv")));
+        new(() => TestData.ReadCsv(TestData.Repository("bench", "reference", "design_small.csv")));
 
     public static TheoryData<string, string> Runs { get; } = new()
     {
@@ -32,7 +32,7 @@ public sealed class RSurveyReferenceTests
     {
         var aggregates = Aggregate(variant);
         var mode = Enum.Parse<LonelyPsuMode>(lonely, ignoreCase: true);
-        var expectedRows = SharedBench.ReadCsv(SharedBench.Repository("bench", "reference", "estimates.csv"))
+        var expectedRows = TestData.ReadCsv(TestData.Repository("bench", "reference", "estimates.csv"))
             .Where(r => r["variant"] == variant && r["lonely"] == lonely)
             .ToList();
         var wald = Estimates(aggregates, mode, IntervalMethod.Wald);
@@ -45,16 +45,16 @@ public sealed class RSurveyReferenceTests
             var a = Find(wald[table], expected, indicator);
             var l = Find(logit[table], expected, indicator);
             Assert.Equal(long.Parse(expected["n"], System.Globalization.CultureInfo.InvariantCulture), a.UnweightedCount);
-            BenchReferenceTests.AssertRelative(SharedBench.Number(expected["sum_weight"]), a.WeightSum, Tolerance);
-            BenchReferenceTests.AssertRelative(SharedBench.Number(expected["estimate"]), a.Estimate, Tolerance);
-            BenchReferenceTests.AssertRelative(SharedBench.Number(expected["se"]), a.StandardError, Tolerance);
-            BenchReferenceTests.AssertRelative(SharedBench.Number(expected["ci_low"]), a.CiLow, Tolerance);
-            BenchReferenceTests.AssertRelative(SharedBench.Number(expected["ci_high"]), a.CiHigh, Tolerance);
-            BenchReferenceTests.AssertRelative(SharedBench.Number(expected["deff"]), a.DesignEffect, Tolerance);
+            BenchReferenceTests.AssertRelative(TestData.Number(expected["sum_weight"]), a.WeightSum, Tolerance);
+            BenchReferenceTests.AssertRelative(TestData.Number(expected["estimate"]), a.Estimate, Tolerance);
+            BenchReferenceTests.AssertRelative(TestData.Number(expected["se"]), a.StandardError, Tolerance);
+            BenchReferenceTests.AssertRelative(TestData.Number(expected["ci_low"]), a.CiLow, Tolerance);
+            BenchReferenceTests.AssertRelative(TestData.Number(expected["ci_high"]), a.CiHigh, Tolerance);
+            BenchReferenceTests.AssertRelative(TestData.Number(expected["deff"]), a.DesignEffect, Tolerance);
             if (indicator == 0)
             {
-                BenchReferenceTests.AssertRelative(SharedBench.Number(expected["logit_low"]), l.CiLow, Tolerance);
-                BenchReferenceTests.AssertRelative(SharedBench.Number(expected["logit_high"]), l.CiHigh, Tolerance);
+                BenchReferenceTests.AssertRelative(TestData.Number(expected["logit_low"]), l.CiLow, Tolerance);
+                BenchReferenceTests.AssertRelative(TestData.Number(expected["logit_high"]), l.CiHigh, Tolerance);
             }
             else
             {
@@ -71,7 +71,7 @@ public sealed class RSurveyReferenceTests
     {
         var aggregates = Aggregate(variant);
         var mode = Enum.Parse<LonelyPsuMode>(lonely, ignoreCase: true);
-        var expectedRows = SharedBench.ReadCsv(SharedBench.Repository("bench", "reference", "contrasts.csv"))
+        var expectedRows = TestData.ReadCsv(TestData.Repository("bench", "reference", "contrasts.csv"))
             .Where(r => r["variant"] == variant && r["lonely"] == lonely)
             .ToList();
 
@@ -83,8 +83,8 @@ public sealed class RSurveyReferenceTests
             var contrasts = Assert.IsType<EstimationOutcome<ContrastEstimate>.Estimated>(outcome).Estimates;
             var indicator = expected["indicator"] == "y" ? 0 : 1;
             var actual = contrasts.Single(c => c.Indicator == indicator && (byIndexes.Length == 1 || c.OtherValues[0] == expected["sex"]));
-            BenchReferenceTests.AssertRelative(SharedBench.Number(expected["estimate"]), actual.Estimate, Tolerance);
-            BenchReferenceTests.AssertRelative(SharedBench.Number(expected["se"]), actual.StandardError, Tolerance);
+            BenchReferenceTests.AssertRelative(TestData.Number(expected["estimate"]), actual.Estimate, Tolerance);
+            BenchReferenceTests.AssertRelative(TestData.Number(expected["se"]), actual.StandardError, Tolerance);
         }
 
         Assert.Equal(16, expectedRows.Count);
@@ -146,9 +146,9 @@ public sealed class RSurveyReferenceTests
                 "strat" => (merged, string.Empty),
                 _ => (string.Empty, string.Empty),
             };
-            values[0] = blank || row["y"].Length == 0 ? double.NaN : SharedBench.Number(row["y"]);
-            values[1] = blank || row["m"].Length == 0 ? double.NaN : SharedBench.Number(row["m"]);
-            aggregates.Add(aggregates.GetOrAddUnit(stratum, psu), aggregates.GetOrAddCell([row["grp"], row["sex"]]), SharedBench.Number(row["weight"]), values);
+            values[0] = blank || row["y"].Length == 0 ? double.NaN : TestData.Number(row["y"]);
+            values[1] = blank || row["m"].Length == 0 ? double.NaN : TestData.Number(row["m"]);
+            aggregates.Add(aggregates.GetOrAddUnit(stratum, psu), aggregates.GetOrAddCell([row["grp"], row["sex"]]), TestData.Number(row["weight"]), values);
         }
 
         return aggregates;

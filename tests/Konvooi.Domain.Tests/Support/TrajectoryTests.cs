@@ -254,7 +254,7 @@ public sealed class TrajectoryTests
     [InlineData(TrajectoryState.DroppedOut)]
     public void Apply_Exit_CreatesFollowUpDueInFourteenDays(TrajectoryState exit)
     {
-        // issue 7: a follow-up within 14 days by default.
+        // docs/support-plan.md: a follow-up within 14 days of the exit step by default (RK-5).
         var from = exit == TrajectoryState.DroppedOut ? In(TrajectoryState.Started) : In(TrajectoryState.Referred);
         var exitDay = new DateOnly(2026, 3, 2);
 

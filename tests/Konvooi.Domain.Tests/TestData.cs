@@ -1,14 +1,20 @@
 using System.Globalization;
 
-namespace Konvooi.Domain.Tests.Statistics;
+namespace Konvooi.Tests;
 
-/// <summary>Locates files of the shared benchmark folder, which sits beside the repository (../shared/bench).</summary>
-internal static class SharedBench
+/// <summary>
+/// Finds files in the repository for tests: the repository root (the folder with Konvooi.slnx) and the reference
+/// data of tests/data, whose origin tests/data/README.md gives per file. Tests read only what is in the repository.
+/// One source file, compiled into Konvooi.Domain.Tests and linked into Konvooi.Cli.Tests.
+/// </summary>
+internal static class TestData
 {
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static string File(string name) => Path.Combine(RepositoryRoot, "..", "shared", "bench", name);
+    /// <summary>A file of tests/data.</summary>
+    public static string File(string name) => Path.Combine(RepositoryRoot, "tests", "data", name);
 
+    /// <summary>A path below the repository root.</summary>
     public static string Repository(params string[] parts) => Path.Combine([RepositoryRoot, .. parts]);
 
     public static double Number(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
