@@ -1,6 +1,6 @@
 namespace Konvooi.Cli.Common;
 
-/// <summary>Exit codes of every command (../shared/design/cli-conventions.md).</summary>
+/// <summary>Exit codes of every command (docs/cli.md): 0 success, 1 bad input or usage, 2 unexpected failure.</summary>
 public static class ExitCodes
 {
     public const int Success = 0;

@@ -29,7 +29,7 @@ public static class Permissions
     /// <summary>Seeing aggregated monitor figures (never person records).</summary>
     public static bool CanReadMonitor(Role role) => role is Role.Analyst or Role.Coordinator or Role.Administrator;
 
-    /// <summary>Seeing the intervention outcome statistics and their exports (issue 7): coordinators only.</summary>
+    /// <summary>Seeing the intervention outcome statistics and their exports (docs/support-plan.md): coordinators only.</summary>
     public static bool CanReadInterventionOutcomes(Role role) => role is Role.Coordinator;
     /// <summary>Confirming daily contact for one's own slots only (the volunteer's task view).</summary>
     public static bool CanConfirmOwnDailyContact(Role role) => role is Role.Volunteer;

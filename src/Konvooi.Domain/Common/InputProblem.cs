@@ -5,7 +5,7 @@ namespace Konvooi.Domain.Common;
 /// <c>services.csv line 4, column name</c>. <see cref="Got"/> is the offending value as it should be
 /// shown: raw JSON for JSON, <c>'text'</c> for CSV.
 /// </summary>
-/// <remarks>Printed as <c>WHERE: reason (got VALUE)</c> (../shared/design/cli-conventions.md).</remarks>
+/// <remarks>Printed as <c>WHERE: reason (got VALUE)</c>, the problem line of docs/cli.md.</remarks>
 public sealed record InputProblem(string Path, string Reason, string? Got = null)
 {
     public override string ToString() => Got is null ? $"{Path}: {Reason}" : $"{Path}: {Reason} (got {Got})";

@@ -4,7 +4,7 @@ namespace Konvooi.Domain.Conversations;
 
 /// <summary>
 /// The good conversation (goed gesprek, ES-5) as data: sections with Dutch questions at B1 level,
-/// written by Konvooi, each naming the insights it serves (../shared/domain/insights.md).
+/// written by Konvooi, each naming the insights it serves (ids as in docs/knowledge.md).
 /// The structured answers carry the meaning; notes add context. See docs/profile.md.
 /// </summary>
 public static class ConversationGuide

@@ -73,7 +73,8 @@ public sealed record EscalationLadder(
 {
     /// <summary>
     /// Defaults: retry after 30 minutes, second contact after 60, coordinator after 120. Check-in services use a
-    /// 30–60 minute grace period and escalate within the first hour or two (../shared/domain/anchors.md, A7).
+    /// 30–60 minute grace period and escalate within the first hour or two (iamfine, DailyOK-type apps, Japan Post
+    /// mimamori; docs/daily-contact.md, "Defaults").
     /// </summary>
     public static EscalationLadder Default { get; } = new(
         TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(120));
@@ -82,8 +83,8 @@ public sealed record EscalationLadder(
 }
 
 /// <summary>
-/// The agreement that someone looks in on a person every scheduled day at a fixed moment (JG-6 in
-/// ../shared/domain/insights.md). Times are local Europe/Amsterdam wall-clock times.
+/// The agreement that someone looks in on a person every scheduled day at a fixed moment (JG-6,
+/// docs/knowledge.md). Times are local Europe/Amsterdam wall-clock times.
 /// </summary>
 public sealed record Arrangement
 {

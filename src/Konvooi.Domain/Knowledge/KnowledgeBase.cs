@@ -6,9 +6,10 @@ namespace Konvooi.Domain.Knowledge;
 /// derived from it).
 /// </summary>
 /// <remarks>
-/// Per ../shared/domain/insights.md, which summarises interviews with the Scientific Advisory Committee
-/// of the programme "Eén tegen eenzaamheid" (publication "Inzicht in eenzaamheid", VWS, 2021). Combined
-/// entries there (ES-1/2, JG-2/3, CC-3/4, TF-2/3) have one entry per number here. See docs/knowledge.md.
+/// Source: H. van den Beld (2021), "Inzicht in eenzaamheid: Gesprekken met de Wetenschappelijke
+/// Adviescommissie Eén tegen eenzaamheid" (Ministerie van VWS), interviews with the eight members of the
+/// programme's Scientific Advisory Committee, pp. 6–37. The ids are our own (docs/knowledge.md lists them
+/// with the pages); points made together (ES-1/2, JG-2/3, CC-3/4, TF-2/3) have one entry per number here.
 /// </remarks>
 public static class KnowledgeBase
 {
@@ -292,7 +293,7 @@ public static class KnowledgeBase
         Insights.ToDictionary(i => i.Id, StringComparer.Ordinal);
 
     /// <summary>
-    /// The insight ids behind each profile flag (../shared/domain/vocabulary.md, "Profile flags").
+    /// The insight ids behind each profile flag (docs/vocabulary.md, "Profile flags").
     /// Keys are exactly the codes of <see cref="Matching.Vocabulary.Flags"/>.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> FlagInsights { get; } =

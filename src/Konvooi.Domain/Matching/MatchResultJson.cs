@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Konvooi.Domain.Matching;
 
 /// <summary>
-/// Writes a <see cref="MatchResult"/> in the JSON shape of <c>konvooi match</c> (issue 5 §4):
+/// Writes a <see cref="MatchResult"/> in the JSON shape of <c>konvooi match</c> (docs/matching.md, "Command line"):
 /// <c>{"suggestions":[…],"excluded":[…],"advice":[…]}</c>.
 /// </summary>
 public static class MatchResultJson

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Konvooi.Domain.Matching;
 
 /// <summary>
-/// The matching engine: cause-first, explained suggestions for one profile (issue 5 §2).
+/// The matching engine: cause-first, explained suggestions for one profile (docs/matching.md; cause-first after TF-4).
 /// Pure: the same profile, catalogue and weights always give the same result.
 /// </summary>
 public static class Matcher

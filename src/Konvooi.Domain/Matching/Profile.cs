@@ -57,7 +57,7 @@ public sealed record Djg11Score(int Emotional, int Social)
     public bool IsLonely => Total >= 3;
 
     /// <summary>The DJG level: 0–2 not lonely, 3–8 moderately, 9–10 severely, 11 very severely.</summary>
-    /// <remarks>../shared/domain/instruments.md §1.5.</remarks>
+    /// <remarks>Cut-offs of Van Tilburg &amp; De Jong Gierveld (1999) as the GGD health monitor applies them (docs/instruments.md).</remarks>
     public string Severity => Total switch
     {
         <= 2 => "not_lonely",
@@ -66,7 +66,7 @@ public sealed record Djg11Score(int Emotional, int Social)
         _ => "very_severely_lonely",
     };
 
-    /// <summary>The loneliness type by the proposed default of ../shared/domain/vocabulary.md.</summary>
+    /// <summary>The loneliness type by the rule in force of docs/profile.md ("Thresholds in force").</summary>
     public string Type
     {
         get

@@ -4,7 +4,7 @@ namespace Konvooi.Domain.Matching;
 /// The stable codes shared by the profile, the catalogue, the matching engine and the exports,
 /// with the Dutch label a person reads.
 /// </summary>
-/// <remarks>Per ../shared/domain/vocabulary.md. Codes never change; labels may be reworded.</remarks>
+/// <remarks>Documented in docs/vocabulary.md. Codes never change; labels may be reworded.</remarks>
 public static class Vocabulary
 {
     public static IReadOnlyDictionary<string, string> Causes { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

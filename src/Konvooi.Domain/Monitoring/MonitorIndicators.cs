@@ -35,11 +35,12 @@ public static class MonitorIndicators
     }
 
     /// <summary>
-    /// Built-in indicators (name → expression) of an instrument, with their sources in
-    /// ../shared/domain/instruments.md: DJG-11 §1.5 (GGD "eenzaam" total ≥ 3, "(zeer) ernstig eenzaam" ≥ 9,
-    /// emotional/social lonely at the subscale threshold); DJG-6 §2.4 (moderate from 2, severe from 5; a
-    /// subscale is lonely from 1); UCLA-3 §3.3 (≥ 6, practice cut-off); ONS §3.4 ("often/always");
-    /// WHO-5 §6.3 (percentage ≤ 50 and ≤ 28); means of the totals and subscales.
+    /// Built-in indicators (name → expression) of an instrument, with their sources (docs/instruments.md,
+    /// docs/monitor.md): DJG-11 cut-offs of Van Tilburg &amp; De Jong Gierveld 1999 as used by the GGD ("eenzaam"
+    /// total ≥ 3, "(zeer) ernstig eenzaam" ≥ 9; emotional/social lonely at the subscale threshold); DJG-6 manual
+    /// syntax (moderate from 2, severe from 5; a subscale is lonely from 1); UCLA-3 ≥ 6 (practice cut-off,
+    /// Campaign to End Loneliness 2015); ONS 2018 ("often/always"); WHO-5 percentage ≤ 50 (Topp et al. 2015)
+    /// and ≤ 28; means of the totals and subscales.
     /// </summary>
     public static IReadOnlyList<(string Name, string Expression)> BuiltInsOf(Instrument instrument)
     {

@@ -249,7 +249,7 @@ public static class AnswerCodes
     public const int Missing = -1;
 }
 
-/// <summary>Settings where the sources differ (cli-conventions.md "Defaults where sources differ").</summary>
+/// <summary>Settings where the sources differ (docs/cli.md, "Defaults where the sources differ").</summary>
 public sealed record ScoringSettings
 {
     public static ScoringSettings Default { get; } = new();

@@ -106,7 +106,7 @@ public sealed class InstrumentScorer
                 new("raw", total),
                 new("percentage", total * 4),
                 new("level", level?.Code),
-                // Older WHO guidance: follow up when raw < 13 or any item scored 0 or 1 (instruments.md §6.3).
+                // Older WHO guidance: follow up when raw < 13 or any item scored 0 or 1 (docs/instruments.md, WHO-5).
                 new("depression_followup", total is int r ? r < 13 || lowestItemPoints <= 1 : null),
             },
             ResultShape.Ucla3 => [new("total", total), new("lonely", level is null ? null : level.Code == "lonely")],

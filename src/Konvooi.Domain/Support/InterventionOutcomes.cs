@@ -5,7 +5,7 @@ using Konvooi.Domain.Matching;
 
 namespace Konvooi.Domain.Support;
 
-/// <summary>Settings of the intervention outcome statistics; defaults from issue 7.</summary>
+/// <summary>Settings of the intervention outcome statistics; the defaults and their reasons are in docs/support-plan.md.</summary>
 public sealed record OutcomeSettings
 {
     public static OutcomeSettings Default { get; } = new();

@@ -5,7 +5,7 @@ namespace Konvooi.Domain.Support;
 /// <summary>One event to mark on the person's score chart. Kind codes: <c>plan_agreed</c>, <c>plan_revised</c>, <c>plan_closed</c>, or a trajectory state code.</summary>
 public sealed record TimelineEvent(DateOnly Date, string Kind, string Label);
 
-/// <summary>The plan's events, in date order, for marking on the trajectory chart next to the scores (issue 7, item 4).</summary>
+/// <summary>The plan's events, in date order, for marking on the trajectory chart next to the scores (docs/support-plan.md).</summary>
 public static class PlanTimeline
 {
     /// <summary>

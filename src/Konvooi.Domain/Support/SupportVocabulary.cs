@@ -4,7 +4,7 @@ namespace Konvooi.Domain.Support;
 /// <remarks>Dropout reasons are not repeated here: they live in <see cref="Matching.Vocabulary.DropoutReasons"/>.</remarks>
 public static class SupportVocabulary
 {
-    /// <summary>Why a support plan was closed (issue 7, "closing a plan").</summary>
+    /// <summary>Why a support plan was closed (docs/vocabulary.md, "Close reasons").</summary>
     public static IReadOnlyDictionary<string, string> CloseReasons { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["goal_reached"] = "het doel is bereikt",

@@ -38,7 +38,7 @@ public sealed record TrajectoryEvent
 }
 
 /// <summary>Settings of the trajectory rules.</summary>
-/// <param name="FollowUpDays">Days after a decline, dropout or never-start within which the professional follows up (default 14, issue 7).</param>
+/// <param name="FollowUpDays">Days after a decline, dropout or never-start within which the professional follows up (default 14, own choice; docs/support-plan.md).</param>
 public sealed record TrajectoryRules(int FollowUpDays = 14)
 {
     public static TrajectoryRules Default { get; } = new();

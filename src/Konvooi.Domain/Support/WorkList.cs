@@ -13,7 +13,7 @@ public sealed record WorkListSettings
 {
     public static WorkListSettings Default { get; } = new();
 
-    /// <summary>Months after the plan's start when a re-measurement is due (issue 7: 3 and 6).</summary>
+    /// <summary>Months after the plan's start when a re-measurement is due (own choice: 3 and 6).</summary>
     public IReadOnlyList<int> RemeasurementMonths { get; init; } = [3, 6];
 
     /// <summary>How many days before a due date the reminder appears (own choice: 14).</summary>

@@ -2,7 +2,7 @@ using static Konvooi.Domain.Questionnaires.Definitions.Texts;
 
 namespace Konvooi.Domain.Questionnaires.Definitions;
 
-/// <summary>De Jong Gierveld Loneliness Scale, 11-item and 6-item (docs/instruments.md §1–2).</summary>
+/// <summary>De Jong Gierveld Loneliness Scale, 11-item and 6-item (docs/instruments.md; sources: De Jong Gierveld &amp; Kamphuis 1985, De Jong Gierveld &amp; Van Tilburg 1999, 2006, 2008).</summary>
 internal static class DeJongGierveld
 {
     private const string GgdSource = "GGD Gezondheidsmonitor Volwassenen en Ouderen, item wording as listed by RIVM (De Jong Gierveld & Kamphuis 1985)";
@@ -61,7 +61,7 @@ internal static class DeJongGierveld
         ("Wanneer ik daar behoefte aan heb, kan ik altijd bij mijn vrienden terecht.", "I can call on my friends whenever I need them", false),
     ];
 
-    /// <summary>DJG-6 in CBS presentation order, as 11-item numbers (instruments.md §2.2).</summary>
+    /// <summary>DJG-6 in CBS presentation order, as 11-item numbers 3, 4, 7, 9, 8, 10 (CBS technical notes 2020, 2023; docs/instruments.md).</summary>
     private static readonly int[] SixItemOrder = [3, 4, 7, 9, 8, 10];
 
     public static Instrument Djg11 { get; } = new()

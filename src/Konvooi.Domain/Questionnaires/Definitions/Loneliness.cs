@@ -2,7 +2,7 @@ using static Konvooi.Domain.Questionnaires.Definitions.Texts;
 
 namespace Konvooi.Domain.Questionnaires.Definitions;
 
-/// <summary>UCLA 3-item Loneliness Scale and the ONS direct question (docs/instruments.md §3).</summary>
+/// <summary>UCLA 3-item Loneliness Scale and the ONS direct question (docs/instruments.md; Hughes et al. 2004, ONS 2018).</summary>
 internal static class Loneliness
 {
     private const string OnsSource = "ONS (2018) Measuring loneliness: guidance for use of the national indicators on surveys; GSS loneliness harmonised principle (2020)";

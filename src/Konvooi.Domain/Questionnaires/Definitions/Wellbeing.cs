@@ -2,7 +2,7 @@ using static Konvooi.Domain.Questionnaires.Definitions.Texts;
 
 namespace Konvooi.Domain.Questionnaires.Definitions;
 
-/// <summary>WHO-5, Pearlin mastery and the Brief Resilience Scale (docs/instruments.md §4–6).</summary>
+/// <summary>WHO-5, Pearlin mastery and the Brief Resilience Scale (docs/instruments.md; Topp et al. 2015, Pearlin &amp; Schooler 1978, Smith et al. 2008).</summary>
 internal static class Wellbeing
 {
     private const string Who5Source = "WHO-5 Well-Being Index (Psychiatric Centre North Zealand); Topp et al. (2015)";
