@@ -14,7 +14,7 @@ public sealed class ScoreCommandTests
     {
         var csv = Lines(
             Djg11Header,
-            "a,ja,ja,ja,ja,ja,ja,ja,ja,ja,ja,ja", // instruments.md §1.7 A
+            "a,ja,ja,ja,ja,ja,ja,ja,ja,ja,ja,ja", // docs/instruments.md, worked example DJG-11 A
             "b,min of meer,min of meer,min of meer,min of meer,min of meer,min of meer,min of meer,min of meer,min of meer,min of meer,min of meer", // §1.7 C
             "c,ja,ja,ja,ja,nee,min of meer,ja,ja,,,", // §1.7 L with 9, 10, 11 missing
             "d,Yes,YES,More or less,yes,no,No,yes,yes,no,no,yes"); // §1.7 E in English
@@ -350,7 +350,7 @@ public sealed class ScoreCommandTests
     [Fact]
     public async Task Score_FiveCategoryLabels_Scored()
     {
-        // instruments.md §1.7 J: 5-category answers.
+        // docs/instruments.md, worked example DJG-11 J: 5-category answers.
         var csv = Lines("item1,item2,item3,item4,item5,item6,item7,item8,item9,item10,item11", "ja!,ja!,nee!,ja!,min of meer,nee!,ja!,ja!,ja,nee!,nee");
 
         var run = await Score(csv, "--instrument", "djg11");

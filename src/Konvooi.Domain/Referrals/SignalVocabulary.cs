@@ -42,7 +42,13 @@ public sealed record ObservableSign(string Code, string Label, IReadOnlyList<str
 /// <summary>Codes and Dutch labels of the signal form, in our own words.</summary>
 public static class SignalVocabulary
 {
-    /// <summary>The checklist of observable signs, in the order the form shows them.</summary>
+    /// <summary>
+    /// The checklist of observable signs, in the order the form shows them. The themes follow the signal card for
+    /// professionals of the Dutch programme Eén tegen eenzaamheid (Ministerie van VWS, "Signaleringskaart
+    /// eenzaamheid": physical, psychological, social and behavioural signs and life events), written in our own
+    /// words and limited to what an outsider can observe. The card's own rule holds: the signs are a reason to
+    /// talk, not a list to tick off into a score.
+    /// </summary>
     public static IReadOnlyList<ObservableSign> Signs { get; } =
     [
         new("lives_alone_few_visitors", "Woont alleen en krijgt weinig bezoek", ["JG-6", "RK-8"]),
@@ -55,6 +61,8 @@ public static class SignalVocabulary
         new("lost_role", "Is een rol of taak kwijt, bijvoorbeeld werk, mantelzorg of vrijwilligerswerk", ["RK-8"]),
         new("memory_concerns", "Lijkt vergeetachtiger of in de war, meer dan eerst", ["VT-7"]),
         new("low_mood", "Lijkt somber of zegt nergens zin in te hebben", ["RK-8"]),
+        new("illness_or_disability", "Kreeg een ziekte of beperking, zelf of iemand dichtbij", ["RK-3", "RK-8"]),
+        new("money_worries", "Heeft geldzorgen of verloor werk", ["TF-8"]),
     ];
 
     /// <summary>The stable code of a close reason (<c>not_reachable</c> …).</summary>

@@ -217,7 +217,7 @@ public sealed class MonitorCommandTests
     [Fact]
     public async Task Estimate_Ucla3WithoutDesignColumns_UsesItsIndicators()
     {
-        // instruments.md §3.6: totals 6 (B), 5 (C), 9 (F) and 3 (A); lonely = total >= 6. No weight, strata or PSU:
+        // docs/instruments.md, worked examples UCLA-3: totals 6 (B), 5 (C), 9 (F) and 3 (A); lonely = total >= 6. No weight, strata or PSU:
         // a simple random sample, so the proportion is 2/4.
         const string input = "g,item1,item2,item3\na,2,2,2\na,2,2,1\na,3,3,3\na,1,1,1\n";
 

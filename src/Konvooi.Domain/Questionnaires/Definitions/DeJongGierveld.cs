@@ -80,7 +80,7 @@ internal static class DeJongGierveld
             MaxMissingItems: 2,
             MaxMissingPerSubscale: 1,
             IsConfigurable: true,
-            Source: "LASA derived variables lo/loemo/losoc (waves H-J: total missing when > 2 items missing; subscales when > 1); counts over answered items as the manual's 6-item syntax (instruments.md §1.6)"),
+            Source: "LASA derived variables lo/loemo/losoc (waves H-J: total missing when > 2 items missing; subscales when > 1); counts over answered items as the manual's 6-item syntax (docs/instruments.md, DJG-11)"),
         Levels =
         [
             new("not_lonely", 0, 2, [Nl("niet eenzaam", "GGD / VZinfo"), En("not lonely", "Van Tilburg & De Jong Gierveld 1999")]),

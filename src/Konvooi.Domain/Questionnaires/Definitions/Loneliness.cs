@@ -35,7 +35,7 @@ internal static class Loneliness
         [
             new("three-point", ["hardly_ever", "some_of_the_time", "often"], new Dictionary<int, string> { [1] = "hardly_ever", [2] = "some_of_the_time", [3] = "often" }),
         ],
-        MissingRule = new MissingDataRule(0, 0, IsConfigurable: false, Source: "No official rule; three items, no proration (instruments.md §3.3)"),
+        MissingRule = new MissingDataRule(0, 0, IsConfigurable: false, Source: "No official rule; three items, no proration (docs/instruments.md, UCLA-3)"),
         Levels =
         [
             new("not_lonely", 3, 5, [NlWorking("niet eenzaam"), En("not lonely", "Campaign to End Loneliness (2015), practice cut-off")]),

@@ -50,7 +50,7 @@ internal static class Wellbeing
                     [3] = "more_than_half", [4] = "most_of_the_time", [5] = "all_of_the_time",
                 }),
         ],
-        MissingRule = new MissingDataRule(0, 0, IsConfigurable: false, Source: "No official rule; not scored when any item is missing (Millisecond implementation, instruments.md §6.3)"),
+        MissingRule = new MissingDataRule(0, 0, IsConfigurable: false, Source: "No official rule; not scored when any item is missing (Millisecond implementation; docs/instruments.md, WHO-5)"),
         Levels =
         [
             new("likely_depression", 0, 7, [NlWorking("aanwijzing voor depressieve klachten"), En("likely depression (≤ 28 %)", "Omani-Samani et al. (2019)")]),
@@ -92,7 +92,7 @@ internal static class Wellbeing
                 ["strongly_disagree", "disagree", "agree", "strongly_agree"],
                 new Dictionary<int, string> { [1] = "strongly_disagree", [2] = "disagree", [3] = "agree", [4] = "strongly_agree" }),
         ],
-        MissingRule = new MissingDataRule(0, 0, IsConfigurable: false, Source: "No rule in any source; all 7 items required (instruments.md §4.4)"),
+        MissingRule = new MissingDataRule(0, 0, IsConfigurable: false, Source: "No rule in any source; all 7 items required (docs/instruments.md, mastery)"),
         Shape = ResultShape.Total,
     };
 
@@ -116,7 +116,7 @@ internal static class Wellbeing
         Options =
         [
             Option("strongly_agree", 1, Nl("Helemaal mee eens", GgdRegieSource), EnWorking("Strongly agree")),
-            Option("agree", 2, Nl("Mee eens", "RIVM SMAP prints 'Meestal'; 'Mee eens' as the answer scale requires (instruments.md §4.3)"), EnWorking("Agree"), "meestal"),
+            Option("agree", 2, Nl("Mee eens", "RIVM SMAP prints 'Meestal'; 'Mee eens' as the answer scale requires (docs/instruments.md, mastery)"), EnWorking("Agree"), "meestal"),
             Option("neutral", 3, Nl("Niet mee eens, niet mee oneens", GgdRegieSource), EnWorking("Neither agree nor disagree")),
             Option("disagree", 4, Nl("Niet mee eens", GgdRegieSource), EnWorking("Disagree")),
             Option("strongly_disagree", 5, Nl("Helemaal mee oneens", GgdRegieSource), EnWorking("Strongly disagree")),
@@ -128,7 +128,7 @@ internal static class Wellbeing
                 ["strongly_agree", "agree", "neutral", "disagree", "strongly_disagree"],
                 new Dictionary<int, string> { [1] = "strongly_agree", [2] = "agree", [3] = "neutral", [4] = "disagree", [5] = "strongly_disagree" }),
         ],
-        MissingRule = new MissingDataRule(0, 0, IsConfigurable: false, Source: "No rule in any source; all 7 items required (instruments.md §4.4)"),
+        MissingRule = new MissingDataRule(0, 0, IsConfigurable: false, Source: "No rule in any source; all 7 items required (docs/instruments.md, mastery)"),
         Levels =
         [
             new("insufficient_mastery", 7, 19, [Nl("onvoldoende eigen regie", "RIVM SMAP 2020"), EnWorking("insufficient control over own life")]),
@@ -173,7 +173,7 @@ internal static class Wellbeing
                 ["strongly_disagree", "disagree", "neutral", "agree", "strongly_agree"],
                 new Dictionary<int, string> { [1] = "strongly_disagree", [2] = "disagree", [3] = "neutral", [4] = "agree", [5] = "strongly_agree" }),
         ],
-        MissingRule = new MissingDataRule(0, 0, IsConfigurable: false, Source: "No rule in the sources; all 6 items required (instruments.md §5.3)"),
+        MissingRule = new MissingDataRule(0, 0, IsConfigurable: false, Source: "No rule in the sources; all 6 items required (docs/instruments.md, BRS)"),
         Levels =
         [
             // Bands on the mean (1.00-2.99 low, 3.00-4.30 normal, 4.31-5.00 high) expressed exactly on the sum of 6 items.
