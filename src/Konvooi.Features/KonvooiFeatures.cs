@@ -8,6 +8,7 @@ using Konvooi.Features.Measurements;
 using Konvooi.Features.Organisations;
 using Konvooi.Features.People;
 using Konvooi.Features.Profiles;
+using Konvooi.Features.Referrals;
 using Konvooi.Features.Security;
 using Konvooi.Features.Support;
 using Microsoft.Extensions.Configuration;
@@ -70,6 +71,7 @@ public static class KonvooiFeatures
         services.AddScoped<MatchingSources.Handler>();
         services.AddScoped<WeightsSlice.Handler>();
         services.AddScoped<LoadCatalogue.Handler>();
+        services.AddReferralsFeature(configuration);
         return services;
     }
 }

@@ -1,0 +1,207 @@
+using Konvooi.Domain.Access;
+using Konvooi.Domain.Common;
+using Konvooi.Domain.Conversations;
+using Konvooi.Domain.Referrals;
+using Konvooi.Features.Audit;
+using Konvooi.Features.Data;
+using Konvooi.Features.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Konvooi.Features.Referrals;
+
+/// <summary>
+/// A signaller sends a signal (with the person's consent) or an anonymous advice request (without). The server
+/// applies <see cref="SignalValidator"/>, routes the signal (<see cref="Routing"/>) and sets its deadline; the form's
+/// idempotency key makes a double submit one signal.
+/// </summary>
+public static class SendSignal
+{
+    public sealed class Input
+    {
+        public SignalKind Kind { get; set; } = SignalKind.Signal;
+
+        public string? Name { get; set; }
+
+        public DateOnly? DateOfBirth { get; set; }
+
+        public int? Age { get; set; }
+
+        public string? Address { get; set; }
+
+        public string? Postcode { get; set; }
+
+        public string? WijkCode { get; set; }
+
+        public string? Phone { get; set; }
+
+        public string? PreferredLanguage { get; set; }
+
+        public List<string> Signs { get; set; } = [];
+
+        public string? Observation { get; set; }
+
+        public SignalUrgency? Urgency { get; set; }
+
+        public bool? ConsentToContact { get; set; }
+
+        public DateOnly? ConsentGivenOn { get; set; }
+
+        public string? PreferredApproach { get; set; }
+
+        public bool MayHearBack { get; set; }
+
+        public bool NoPersonalDataConfirmed { get; set; }
+
+        /// <summary>Made when the form is first shown; the same key twice stores one signal.</summary>
+        public Guid IdempotencyKey { get; set; }
+
+        public SignalDraft ToDraft() => new()
+        {
+            Kind = Kind,
+            Name = Name,
+            DateOfBirth = DateOfBirth,
+            Age = Age,
+            Address = Address,
+            Postcode = Postcode,
+            WijkCode = WijkCode,
+            Phone = Phone,
+            PreferredLanguage = PreferredLanguage,
+            Signs = Signs,
+            Observation = Observation,
+            Urgency = Urgency,
+            ConsentToContact = ConsentToContact,
+            ConsentGivenOn = ConsentGivenOn,
+            PreferredApproach = PreferredApproach,
+            MayHearBack = MayHearBack,
+            NoPersonalDataConfirmed = NoPersonalDataConfirmed,
+        };
+    }
+
+    public abstract record Outcome
+    {
+        private Outcome()
+        {
+        }
+
+        public sealed record Sent(Guid Id, SignalKind Kind, SignalUrgency Urgency) : Outcome;
+
+        public sealed record Invalid(IReadOnlyList<FieldProblem> Problems, IReadOnlyList<FieldProblem> Warnings) : Outcome;
+
+        public sealed record Forbidden : Outcome;
+    }
+
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, SignalScope scope, IOptions<IntakeOptions> options)
+    {
+        /// <summary>The coalition's wijken for the form's list.</summary>
+        public async Task<IReadOnlyList<(string Code, string Name)>> WijkenAsync(CancellationToken cancellationToken)
+        {
+            var coalition = await scope.CoalitionAsync(cancellationToken).ConfigureAwait(false);
+            return coalition is null ? [] : await scope.WijkenAsync(coalition.CoalitionId, cancellationToken).ConfigureAwait(false);
+        }
+
+        public async Task<Outcome> SendAsync(Input input, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(input);
+            if (!actor.Has(Permissions.CanSendSignals))
+            {
+                return new Outcome.Forbidden();
+            }
+
+            if (input.IdempotencyKey == Guid.Empty)
+            {
+                return new Outcome.Invalid([new FieldProblem(nameof(Input.IdempotencyKey), "Het formulier is niet volledig geladen. Open het opnieuw.")], []);
+            }
+
+            if (await ExistingAsync(input.IdempotencyKey, cancellationToken).ConfigureAwait(false) is { } existing)
+            {
+                return existing;
+            }
+
+            var coalition = (await scope.CoalitionAsync(cancellationToken).ConfigureAwait(false))!;
+            var today = DutchDate.Today(time);
+            var draft = input.ToDraft();
+            var check = SignalValidator.Validate(draft, today, coalition.WijkCodes);
+            if (!check.CanBeStored)
+            {
+                return new Outcome.Invalid(check.Problems, check.Warnings);
+            }
+
+            var postcode = Postcodes.Digits(draft.Postcode);
+            var wijk = string.IsNullOrWhiteSpace(draft.WijkCode) ? null : draft.WijkCode.Trim().ToUpperInvariant();
+            var lead = coalition.LeadOrganisationId ?? actor.OrganisationId!.Value;
+            var route = Routing.Route(coalition.Rules, lead, postcode, wijk);
+            var urgency = draft.Kind == SignalKind.AdviceRequest ? SignalUrgency.Routine : draft.Urgency!.Value;
+            var now = time.GetUtcNow().UtcDateTime;
+            var isSignal = draft.Kind == SignalKind.Signal;
+            var signal = new SignalRecord
+            {
+                Id = Guid.NewGuid(),
+                CoalitionId = coalition.CoalitionId,
+                Kind = draft.Kind,
+                Source = SignalSource.Form,
+                SourceOrganisationId = actor.OrganisationId!.Value,
+                SubmittedById = actor.UserId!.Value,
+                SubmittedAtUtc = now,
+                IdempotencyKey = input.IdempotencyKey,
+                ReceivingOrganisationId = route.OrganisationId,
+                RoutingBasis = route.Basis,
+                ReceivedOn = today,
+                Deadline = IntakeDeadlines.Deadline(today, urgency, options.Value.Deadlines),
+                Urgency = urgency,
+                State = IntakeState.Received,
+                Name = isSignal ? Clean(draft.Name) : null,
+                DateOfBirth = isSignal ? draft.DateOfBirth : null,
+                Age = isSignal ? draft.Age : null,
+                Address = isSignal ? Clean(draft.Address) : null,
+                Postcode = isSignal ? Postcodes.Normalise(draft.Postcode) : null,
+                WijkCode = wijk,
+                Phone = isSignal ? Clean(draft.Phone) : null,
+                PreferredLanguage = isSignal ? Clean(draft.PreferredLanguage) : null,
+                Signs = string.Join(' ', draft.Signs.Distinct(StringComparer.Ordinal)),
+                Observation = Clean(draft.Observation),
+                ConsentToContact = isSignal && draft.ConsentToContact == true,
+                ConsentGivenOn = isSignal ? draft.ConsentGivenOn : null,
+                PreferredApproach = isSignal ? Clean(draft.PreferredApproach) : null,
+                MayHearBack = isSignal && draft.MayHearBack,
+                Version = 1,
+            };
+            db.Signals.Add(signal);
+            db.SignalEvents.Add(new SignalEventRecord
+            {
+                Id = Guid.NewGuid(),
+                SignalId = signal.Id,
+                OccurredAtUtc = now,
+                ActorId = signal.SubmittedById,
+                ActorOrganisationId = signal.SourceOrganisationId,
+                Kind = "received",
+                ToOrganisationId = signal.ReceivingOrganisationId,
+            });
+            audit.Add(ReferralAuditActions.Send, ReferralAuditActions.Entity, signal.Id, null);
+            try
+            {
+                await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateException) when (db.ChangeTracker.Entries<SignalRecord>().Any())
+            {
+                // Most likely the same form was submitted twice at once and the other request stored it.
+                db.ChangeTracker.Clear();
+                return await ExistingAsync(input.IdempotencyKey, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("The signal could not be stored.");
+            }
+
+            return new Outcome.Sent(signal.Id, signal.Kind, signal.Urgency);
+        }
+
+        private async Task<Outcome.Sent?> ExistingAsync(Guid key, CancellationToken cancellationToken)
+        {
+            var userId = actor.UserId;
+            var existing = await db.Signals.AsNoTracking()
+                .Where(s => s.SubmittedById == userId && s.IdempotencyKey == key)
+                .Select(s => new { s.Id, s.Kind, s.Urgency })
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return existing is null ? null : new Outcome.Sent(existing.Id, existing.Kind, existing.Urgency);
+        }
+
+        private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+}

@@ -1,0 +1,152 @@
+using Konvooi.Domain.Referrals;
+using Konvooi.Features.Audit;
+using Konvooi.Features.Data;
+using Konvooi.Features.Security;
+using Microsoft.EntityFrameworkCore;
+
+namespace Konvooi.Features.Referrals;
+
+/// <summary>The actor's coalition and what the referral slices share: its wijk codes, routing table and lead.</summary>
+public sealed class SignalScope(KonvooiDbContext db, CurrentActor actor)
+{
+    public sealed record CoalitionFacts(Guid CoalitionId, Guid? LeadOrganisationId, IReadOnlySet<string> WijkCodes, IReadOnlyList<RoutingRule> Rules);
+
+    public sealed record OrganisationOption(Guid Id, string Name);
+
+    /// <summary>The coalition of the actor's organisation, or null for an unset actor.</summary>
+    public async Task<CoalitionFacts?> CoalitionAsync(CancellationToken cancellationToken)
+    {
+        if (actor.OrganisationId is not { } organisationId)
+        {
+            return null;
+        }
+
+        var coalition = await db.Organisations.AsNoTracking()
+            .Where(o => o.Id == organisationId)
+            .Select(o => new { o.CoalitionId, o.Coalition!.LeadOrganisationId })
+            .SingleAsync(cancellationToken).ConfigureAwait(false);
+        var wijken = await db.Wijken.AsNoTracking().Where(w => w.CoalitionId == coalition.CoalitionId)
+            .Select(w => w.Code).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rules = await db.RoutingRules.AsNoTracking().Where(r => r.CoalitionId == coalition.CoalitionId)
+            .OrderBy(r => r.CreatedAtUtc)
+            .Select(r => new RoutingRule(r.OrganisationId, r.WijkCode, r.PostcodeFrom, r.PostcodeTo))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new CoalitionFacts(coalition.CoalitionId, coalition.LeadOrganisationId, wijken.ToHashSet(StringComparer.OrdinalIgnoreCase), rules);
+    }
+
+    /// <summary>The coalition's wijken as (code, name), by name.</summary>
+    public async Task<IReadOnlyList<(string Code, string Name)>> WijkenAsync(Guid coalitionId, CancellationToken cancellationToken) =>
+        (await db.Wijken.AsNoTracking().Where(w => w.CoalitionId == coalitionId).OrderBy(w => w.Name)
+            .Select(w => new { w.Code, w.Name }).ToListAsync(cancellationToken).ConfigureAwait(false))
+        .Select(w => (w.Code, w.Name)).ToList();
+
+    /// <summary>The other organisations of the coalition, by name (forwarding and referral targets).</summary>
+    public async Task<IReadOnlyList<OrganisationOption>> PartnersAsync(Guid coalitionId, CancellationToken cancellationToken) =>
+        await db.Organisations.AsNoTracking()
+            .Where(o => o.CoalitionId == coalitionId && o.Id != actor.OrganisationId)
+            .OrderBy(o => o.Name)
+            .Select(o => new OrganisationOption(o.Id, o.Name))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Organisation names by id.</summary>
+    public async Task<Dictionary<Guid, string>> OrganisationNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.Organisations.AsNoTracking().Where(o => list.Contains(o.Id))
+            .ToDictionaryAsync(o => o.Id, o => o.Name, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Loads a signal of the actor's organisation for a change, checks the form's version and returns it tracked; null
+    /// when the actor may not see it.
+    /// </summary>
+    public Task<SignalRecord?> ForChangeAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Signals.SingleOrDefaultAsync(s => s.Id == id && s.ReceivingOrganisationId == actor.OrganisationId, cancellationToken);
+
+    /// <summary>Writes the new intake state onto the record, bumps its version and adds an event and an audit entry.</summary>
+    public void Apply(SignalRecord signal, IntakeItem item, int expectedVersion, string eventKind, DateTime now, string? note = null, Guid? from = null, Guid? to = null)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        ArgumentNullException.ThrowIfNull(item);
+        signal.State = item.State;
+        signal.ReceivingOrganisationId = item.ReceivingOrganisationId;
+        signal.PersonId = item.PersonId;
+        signal.AssignedProfessionalId = item.AssignedProfessionalId;
+        signal.CloseReason = item.CloseReason;
+        signal.ClosedOn = item.ClosedOn;
+        db.Entry(signal).Property(s => s.Version).OriginalValue = expectedVersion;
+        signal.Version = expectedVersion + 1;
+        db.SignalEvents.Add(new SignalEventRecord
+        {
+            Id = Guid.NewGuid(),
+            SignalId = signal.Id,
+            OccurredAtUtc = now,
+            ActorId = actor.UserId!.Value,
+            ActorOrganisationId = actor.OrganisationId!.Value,
+            Kind = eventKind,
+            FromOrganisationId = from,
+            ToOrganisationId = to,
+            Note = note,
+        });
+    }
+
+    /// <summary>The intake view of a stored signal.</summary>
+    public static IntakeItem ItemOf(SignalRecord signal)
+    {
+        ArgumentNullException.ThrowIfNull(signal);
+        return new IntakeItem(signal.State, signal.ReceivingOrganisationId, signal.PersonId, signal.AssignedProfessionalId, signal.CloseReason, signal.ClosedOn);
+    }
+}
+
+/// <summary>Outcomes shared by the intake actions.</summary>
+public abstract record IntakeOutcome
+{
+    private IntakeOutcome()
+    {
+    }
+
+    public sealed record Done(Guid SignalId, Guid? PersonId = null) : IntakeOutcome;
+
+    public sealed record NotFound : IntakeOutcome;
+
+    public sealed record Stale : IntakeOutcome;
+
+    /// <summary>The transition was refused (domain rule) or a field is wrong; <see cref="Field"/> names the form field.</summary>
+    public sealed record Refused(string Field, string Message) : IntakeOutcome;
+}
+
+/// <summary>Audit action names of the referral slices.</summary>
+public static class ReferralAuditActions
+{
+    public const string Send = "signal-send";
+    public const string ListMine = "signal-list-mine";
+    public const string ListIntake = "intake-list";
+    public const string View = "signal-view";
+    public const string Accept = "signal-accept";
+    public const string Assign = "signal-assign";
+    public const string Forward = "signal-forward";
+    public const string Close = "signal-close";
+    public const string FirstContact = "signal-first-contact";
+    public const string PlanAgreed = "signal-plan-agreed";
+
+    /// <summary>The entity type name in the audit log.</summary>
+    public const string Entity = nameof(SignalRecord);
+
+    /// <summary>Adds the audit entry for a change and saves; a concurrent change yields <see cref="IntakeOutcome.Stale"/>.</summary>
+    public static async Task<IntakeOutcome> SaveAsync(AuditLog audit, string action, SignalRecord signal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(signal);
+        audit.Add(action, Entity, signal.Id, signal.PersonId);
+        try
+        {
+            await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new IntakeOutcome.Stale();
+        }
+
+        return new IntakeOutcome.Done(signal.Id, signal.PersonId);
+    }
+}
