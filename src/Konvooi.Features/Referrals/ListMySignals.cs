@@ -28,8 +28,19 @@ public static class ListMySignals
                 .OrderByDescending(s => s.SubmittedAtUtc)
                 .Select(s => new
                 {
-                    s.Id, s.ReceivedOn, s.Kind, s.Name, s.ReceivingOrganisationId, s.State, s.CloseReason, s.ClosedOn,
-                    s.FirstContactOn, s.PlanAgreedOn, s.MayHearBack, s.PersonId, s.AssignedProfessionalId,
+                    s.Id,
+                    s.ReceivedOn,
+                    s.Kind,
+                    s.Name,
+                    s.ReceivingOrganisationId,
+                    s.State,
+                    s.CloseReason,
+                    s.ClosedOn,
+                    s.FirstContactOn,
+                    s.PlanAgreedOn,
+                    s.MayHearBack,
+                    s.PersonId,
+                    s.AssignedProfessionalId,
                 })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var today = DutchDate.Today(time);
