@@ -21,6 +21,7 @@ public static class KonvooiWebApp
     public const string OwnDailyContactPolicy = "OwnDailyContact";
     public const string DailyContactCoordinationPolicy = "DailyContactCoordination";
     public const string DailyContactCoveragePolicy = "DailyContactCoverage";
+    public const string SignallerPolicy = "Signaller";
     public const string SignInRateLimit = "sign-in";
 
     /// <param name="args">Command-line arguments (configuration overrides such as --urls).</param>
@@ -83,7 +84,8 @@ public static class KonvooiWebApp
             .AddPolicy(InterventionOutcomesPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadInterventionOutcomes)))
             .AddPolicy(OwnDailyContactPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanConfirmOwnDailyContact)))
             .AddPolicy(DailyContactCoordinationPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanRecordContactForOthers)))
-            .AddPolicy(DailyContactCoveragePolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadDailyContactCoverage)));
+            .AddPolicy(DailyContactCoveragePolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadDailyContactCoverage)))
+            .AddPolicy(SignallerPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanSendSignals)));
 
         // Dutch letters (ë, é, ï) as themselves in the HTML, not as numeric entities.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -94,6 +96,9 @@ public static class KonvooiWebApp
             options.Conventions.AuthorizeFolder("/Admin", AdministratorPolicy);
             options.Conventions.AuthorizeFolder("/WorkList", PersonRecordsPolicy);
             options.Conventions.AuthorizeFolder("/Outcomes", InterventionOutcomesPolicy);
+            options.Conventions.AuthorizeFolder("/Intake", PersonRecordsPolicy);
+            options.Conventions.AuthorizeFolder("/Signals", SignallerPolicy);
+            options.Conventions.AllowAnonymousToPage("/Signals/Info");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Error");
             options.Conventions.AllowAnonymousToPage("/Status");

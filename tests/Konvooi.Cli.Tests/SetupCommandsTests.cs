@@ -108,6 +108,24 @@ public sealed class SetupCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task CoalitionsSetLead_MemberBecomesLead_OutsiderIsRefused()
+    {
+        var coalition = (await CliRunner.RunAsync("coalitions", "create", "--name", "Coalitie Penvoerder")).StdOut.Trim();
+        var other = (await CliRunner.RunAsync("coalitions", "create", "--name", "Andere coalitie")).StdOut.Trim();
+        var welzijn = (await CliRunner.RunAsync("organisations", "create", "--coalition", coalition, "--name", "Welzijn", "--kind", "welzijnsorganisatie")).StdOut.Trim();
+        var physio = (await CliRunner.RunAsync("organisations", "create", "--coalition", other, "--name", "Fysio", "--kind", "fysiotherapie")).StdOut.Trim();
+
+        var set = await CliRunner.RunAsync("coalitions", "set-lead", "--coalition", coalition, "--organisation", welzijn);
+        var refused = await CliRunner.RunAsync("coalitions", "set-lead", "--coalition", coalition, "--organisation", physio);
+
+        Assert.Equal(0, set.ExitCode);
+        Assert.Empty(set.StdOut);
+        Assert.True(Guid.TryParse(physio, out _));
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("not a member of this coalition", refused.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DbMigrate_QuickStartDatabaseFromBeforeTheSquash_ExitsOneSayingToDeleteIt()
     {
         var file = Path.Combine(_folder, "konvooi.db");

@@ -44,8 +44,27 @@ public static class SetupCommands
         var create = new Command("create", "Maak een lokale coalitie aan; schrijft het id naar standaarduitvoer.") { name, code };
         create.SetGuardedAction(console, (parse, ct) => WithSetupAsync(console, setup =>
             setup.CreateCoalitionAsync(parse.GetValue(name)!, parse.GetValue(code), isDemo: false, ct), ct));
+        var coalitionId = new Option<Guid>("--coalition") { Description = "Id van de coalitie.", Required = true };
+        var lead = new Option<Guid>("--organisation") { Description = "Id van de organisatie die penvoerder wordt.", Required = true };
+        var setLead = new Command("set-lead", "Maak een organisatie penvoerder van de coalitie: zij beheert de routering, en meldingen zonder passende regel gaan naar haar.") { coalitionId, lead };
+        setLead.SetGuardedAction(console, async (parse, ct) =>
+        {
+            await using var services = CliServices.Create();
+            await using var scope = services.CreateAsyncScope();
+            await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<KonvooiDbContext>(), ct).ConfigureAwait(false);
+            var problem = await scope.ServiceProvider.GetRequiredService<SetCoalitionLead.Handler>()
+                .HandleAsync(parse.GetValue(coalitionId), parse.GetValue(lead), ct).ConfigureAwait(false);
+            if (problem is not null)
+            {
+                throw new CliUserException(problem);
+            }
+
+            await console.Error.WriteLineAsync("lead organisation set").ConfigureAwait(false);
+            return ExitCodes.Success;
+        });
         var group = new Command("coalitions", "Lokale coalities.");
         group.Subcommands.Add(create);
+        group.Subcommands.Add(setLead);
         return group;
     }
 
@@ -53,7 +72,7 @@ public static class SetupCommands
     {
         var coalition = new Option<Guid>("--coalition") { Description = "Id van de coalitie.", Required = true };
         var name = new Option<string>("--name") { Description = "Naam van de organisatie.", Required = true };
-        var kind = new Option<OrganisationKind>("--kind") { Description = "gemeente, welzijnsorganisatie, zorgaanbieder of ggd.", Required = true };
+        var kind = new Option<OrganisationKind>("--kind") { Description = "gemeente, welzijnsorganisatie, zorgaanbieder, ggd, huisartsenpraktijk, fysiotherapie, wijkverpleging, thuiszorg, sociaalwijkteam, apotheek, woningcorporatie of overig.", Required = true };
         var create = new Command("create", "Maak een organisatie aan in een coalitie; schrijft het id naar standaarduitvoer.") { coalition, name, kind };
         create.SetGuardedAction(console, (parse, ct) => WithSetupAsync(console, setup =>
             setup.CreateOrganisationAsync(parse.GetValue(coalition), parse.GetValue(name)!, parse.GetValue(kind), ct), ct));
@@ -66,7 +85,7 @@ public static class SetupCommands
     {
         var email = new Option<string>("--email") { Description = "E-mailadres (inlognaam).", Required = true };
         var displayName = new Option<string?>("--name") { Description = "Naam zoals collega's die zien (standaard het e-mailadres)." };
-        var role = new Option<Role>("--role") { Description = "administrator, coordinator, professional, volunteer of analyst.", Required = true };
+        var role = new Option<Role>("--role") { Description = "administrator, coordinator, professional, volunteer, analyst of signaller.", Required = true };
         var organisation = new Option<Guid>("--organisation") { Description = "Id van de organisatie.", Required = true };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Lees het wachtwoord van standaardinvoer; anders wordt een sterk wachtwoord gemaakt en op standaardfout getoond." };
         var create = new Command("create", "Maak een gebruiker aan met een rol in een organisatie; schrijft het id naar standaarduitvoer.")

@@ -16,7 +16,7 @@ namespace Konvooi.Features.Seeding;
 /// A clearly marked fictional demo coalition, seeded only on a new database in quick-start mode.
 /// All names, addresses and numbers are invented; the town "Lindenhaven" does not exist.
 /// </summary>
-public static class DemoData
+public static partial class DemoData
 {
     public const string Password = "Demo-Konvooi-2026!";
     public const string CoalitionName = "Demo-coalitie Lindenhaven (fictief)";
@@ -32,6 +32,7 @@ public static class DemoData
         new("analist@welzijn.example", Role.Analyst, "Welzijn Lindenhaven (demo)"),
         new("coordinator@zorg.example", Role.Coordinator, "Zorggroep De Linde (demo)"),
         new("professional@zorg.example", Role.Professional, "Zorggroep De Linde (demo)"),
+        new("signaleerder@fysio.example", Role.Signaller, PhysioName),
     ];
 
     private static readonly string[] FirstNames =
@@ -68,6 +69,7 @@ public static class DemoData
             ["Zorggroep De Linde (demo)"] = Created(await setup.CreateOrganisationAsync(coalitionId, "Zorggroep De Linde (demo)", OrganisationKind.Zorgaanbieder, cancellationToken).ConfigureAwait(false)),
         };
         await setup.CreateOrganisationAsync(coalitionId, "Gemeente Lindenhaven (demo)", OrganisationKind.Gemeente, cancellationToken).ConfigureAwait(false);
+        organisations[PhysioName] = Created(await setup.CreateOrganisationAsync(coalitionId, PhysioName, OrganisationKind.Fysiotherapie, cancellationToken).ConfigureAwait(false));
         await SeedCatalogueAsync(db, time, coalitionId, organisations, cancellationToken).ConfigureAwait(false);
 
         var userIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
@@ -123,6 +125,7 @@ public static class DemoData
         SeedSupportPlans(db, audit, people, userIds, DutchDate.Today(time), now);
         await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await SeedDailyContactAsync(db, audit, welzijn, userIds, now, cancellationToken).ConfigureAwait(false);
+        await SeedSignalsAsync(db, coalitionId, organisations, userIds, people, time, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

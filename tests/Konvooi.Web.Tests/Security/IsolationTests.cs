@@ -22,7 +22,8 @@ public sealed class IsolationTests
         "vrijwilliger@welzijn.example",  // volunteers open no person records
         "analist@welzijn.example",       // analysts open no person records
         "beheerder@welzijn.example",     // administrators manage users, not people
-        "professional@welzijn.example",  // a professional who is not responsible for this person
+        "professional@welzijn.example",  // a professional who is not responsible for this person (nor assigned to the signal)
+        "signaleerder@fysio.example",    // signallers open no person records and no intake items
     ];
 
     [Theory]
@@ -49,6 +50,8 @@ public sealed class IsolationTests
             ["token"] = Konvooi.Domain.DailyContact.AccessTokens.IssueRandom().PlainText,
             // A catalogue entry of another coalition: every demo user is an outsider to it.
             ["entryId"] = (await OtherCoalitionEntryAsync(factory.Services)).ToString("D"),
+            // A demo signal waiting in Welzijn's intake queue, assigned to nobody.
+            ["signalId"] = (await WaitingSignalAsync(factory.Services)).ToString("D"),
         };
         var arrangementId = await ArrangementOfAsync(factory.Services, person.Id);
         var measurementsBefore = await CountMeasurementsAsync(factory.Services, person.Id);
@@ -139,8 +142,15 @@ public sealed class IsolationTests
                     ["Input.Setting"] = "group",
                     ["Input.Intensity"] = "medium",
                     ["Input.Recognition"] = "none",
+                    ["Version"] = "1",
+                    ["SignalVersion"] = "1",
+                    ["ProfessionalId"] = professionalId.ToString("D"),
+                    ["ToOrganisationId"] = Guid.NewGuid().ToString("D"),
+                    ["ForwardReason"] = "Indringer",
+                    ["CloseReason"] = "not_needed",
+                    ["ContactOn"] = "2026-01-01",
                 }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
-                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Step", "?handler=FollowUp", "?handler=Close", "?handler=Signal", $"?run={runId}", "?handler=Issue", "?handler=Revoke", "?handler=Resolve", "?handler=Handled", "?handler=Retire" })
+                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Step", "?handler=FollowUp", "?handler=Close", "?handler=Signal", $"?run={runId}", "?handler=Issue", "?handler=Revoke", "?handler=Resolve", "?handler=Handled", "?handler=Retire", "?handler=Assign", "?handler=Forward", "?handler=FirstContact", "?handler=Link" })
                 {
                     var post = await session.Client.PostAsync(new Uri(url + handler, UriKind.Relative), form);
                     Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
@@ -171,6 +181,16 @@ public sealed class IsolationTests
         Assert.False(await db.DailyContactSlots.IgnoreQueryFilters().AnyAsync(s => s.PersonId == person.Id && s.IsClosed));
         var entry = await db.CatalogueEntries.SingleAsync(e => e.Id == Guid.Parse(values["entryId"]));
         Assert.Equal((1, false, "Maatje"), (entry.Version, entry.IsRetired, entry.Name));
+        var signal = await db.Signals.IgnoreQueryFilters().SingleAsync(x => x.Id == Guid.Parse(values["signalId"]));
+        Assert.Equal((1, Konvooi.Domain.Referrals.IntakeState.Received, (Guid?)null), (signal.Version, signal.State, signal.AssignedProfessionalId));
+    }
+
+    private static async Task<Guid> WaitingSignalAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().Signals.IgnoreQueryFilters()
+            .Where(x => x.Kind == Konvooi.Domain.Referrals.SignalKind.Signal && x.State == Konvooi.Domain.Referrals.IntakeState.Received && x.MayHearBack)
+            .Select(x => x.Id).FirstAsync();
     }
 
     private static async Task<Guid> ArrangementOfAsync(IServiceProvider services, Guid personId)

@@ -1,0 +1,112 @@
+using Konvooi.Domain.Common;
+using Konvooi.Domain.Referrals;
+using Konvooi.Features.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Konvooi.Features.Seeding;
+
+/// <summary>The demo coalition's wijken, routing table and a few fictional signals in the welfare organisation's queue.</summary>
+public static partial class DemoData
+{
+    public const string PhysioName = "Fysiotherapie De Brug (demo)";
+
+    /// <summary>Fictional CBS-style wijk codes of the fictional municipality GM9999.</summary>
+    public static IReadOnlyList<(string Code, string Name)> DemoWijken { get; } =
+        [("WK999900", "Centrum"), ("WK999901", "Oost"), ("WK999902", "West"), ("WK999903", "De Hoven"), ("WK999904", "Lindenveld")];
+
+    private static async Task SeedSignalsAsync(
+        KonvooiDbContext db,
+        Guid coalitionId,
+        Dictionary<string, Guid> organisations,
+        Dictionary<string, Guid> userIds,
+        IReadOnlyList<Person> people,
+        TimeProvider time,
+        CancellationToken cancellationToken)
+    {
+        var welzijn = organisations["Welzijn Lindenhaven (demo)"];
+        var zorg = organisations["Zorggroep De Linde (demo)"];
+        var physio = organisations[PhysioName];
+        var signaller = userIds["signaleerder@fysio.example"];
+        var coalition = await db.Coalitions.SingleAsync(c => c.Id == coalitionId, cancellationToken).ConfigureAwait(false);
+        coalition.LeadOrganisationId = welzijn;
+        db.Wijken.AddRange(DemoWijken.Select(w => new Wijk { Id = Guid.NewGuid(), CoalitionId = coalitionId, Code = w.Code, Name = w.Name }));
+        var now = time.GetUtcNow().UtcDateTime;
+        db.RoutingRules.AddRange(
+            new RoutingRuleRecord { Id = Guid.NewGuid(), CoalitionId = coalitionId, OrganisationId = welzijn, PostcodeFrom = 9900, PostcodeTo = 9949, CreatedAtUtc = now },
+            new RoutingRuleRecord { Id = Guid.NewGuid(), CoalitionId = coalitionId, OrganisationId = zorg, WijkCode = "WK999903", CreatedAtUtc = now });
+
+        var today = DutchDate.Today(time);
+        var deadlines = IntakeDeadlineSettings.Default;
+        // The same name and date of birth as a person Welzijn already knows: the duplicate check shows them.
+        var known = people.First(p => p.OrganisationId == welzijn && p.ResponsibleProfessionalId is null);
+        var signals = new[]
+        {
+            Signal($"Hendrik {LastNames[3]}", null, 87, "Kastanjelaan 3", "9931 ZZ", SignalUrgency.Routine, today.AddDays(-9), ["lives_alone_few_visitors", "recent_loss", "stopped_going_out"],
+                "Zijn vrouw overleed dit voorjaar. Hij komt nu voor zijn knie, maar praat vooral over de lege dagen.", mayHearBack: true),
+            Signal($"{known.FirstName} {known.LastName}", known.DateOfBirth, null, $"{known.Street} {known.HouseNumber}", known.PostalCode, SignalUrgency.Soon, today, ["talks_about_being_alone", "low_mood"],
+                null, mayHearBack: false),
+            Advice(today.AddDays(-1), "Een cliënt van mij woont alleen en zegt dat hij niemand nodig heeft. Hoe kan ik er toch over beginnen?"),
+        };
+        foreach (var signal in signals)
+        {
+            db.Signals.Add(signal);
+            db.SignalEvents.Add(new SignalEventRecord
+            {
+                Id = Guid.NewGuid(),
+                SignalId = signal.Id,
+                OccurredAtUtc = signal.SubmittedAtUtc,
+                ActorId = signaller,
+                ActorOrganisationId = physio,
+                Kind = "received",
+                ToOrganisationId = welzijn,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        SignalRecord Signal(string name, DateOnly? born, int? age, string address, string? postcode, SignalUrgency urgency, DateOnly receivedOn, string[] signs, string? note, bool mayHearBack)
+        {
+            var signal = Base(receivedOn, urgency);
+            signal.Kind = SignalKind.Signal;
+            signal.Name = name;
+            signal.DateOfBirth = born;
+            signal.Age = age;
+            signal.Address = address;
+            signal.Postcode = postcode;
+            signal.Signs = string.Join(' ', signs);
+            signal.Observation = note;
+            signal.ConsentToContact = true;
+            signal.ConsentGivenOn = receivedOn;
+            signal.PreferredApproach = "Liefst bellen in de ochtend";
+            signal.MayHearBack = mayHearBack;
+            return signal;
+        }
+
+        SignalRecord Advice(DateOnly receivedOn, string question)
+        {
+            var signal = Base(receivedOn, SignalUrgency.Routine);
+            signal.Kind = SignalKind.AdviceRequest;
+            signal.Observation = question;
+            signal.RoutingBasis = RoutingBasis.LeadOrganisation;
+            return signal;
+        }
+
+        SignalRecord Base(DateOnly receivedOn, SignalUrgency urgency) => new()
+        {
+            Id = Guid.NewGuid(),
+            CoalitionId = coalitionId,
+            Source = SignalSource.Form,
+            SourceOrganisationId = physio,
+            SubmittedById = signaller,
+            SubmittedAtUtc = now.AddDays(receivedOn.DayNumber - today.DayNumber),
+            IdempotencyKey = Guid.NewGuid(),
+            ReceivingOrganisationId = welzijn,
+            RoutingBasis = RoutingBasis.Postcode,
+            ReceivedOn = receivedOn,
+            Deadline = IntakeDeadlines.Deadline(receivedOn, urgency, deadlines),
+            Urgency = urgency,
+            State = IntakeState.Received,
+            Version = 1,
+        };
+    }
+}

@@ -1,0 +1,32 @@
+using Konvooi.Domain.Referrals;
+
+namespace Konvooi.Web.Infrastructure;
+
+/// <summary>Dutch texts of the intake pages.</summary>
+public static class IntakeText
+{
+    public static string State(IntakeState state) => state switch
+    {
+        IntakeState.Received => "Wacht op reactie",
+        IntakeState.Accepted => "Aangenomen",
+        IntakeState.ContactMade => "Contact gemaakt",
+        IntakeState.PlanAgreed => "Afspraken gemaakt",
+        IntakeState.Closed => "Afgesloten",
+        _ => state.ToString(),
+    };
+
+    public static string Event(string kind) => kind switch
+    {
+        "received" => "Ontvangen",
+        "accepted" => "Aangenomen",
+        "assigned" => "Medewerker toegewezen",
+        "forwarded" => "Doorgestuurd",
+        "first-contact" => "Eerste contact",
+        "plan-agreed" => "Afspraken gemaakt",
+        "closed" => "Afgesloten",
+        _ => kind,
+    };
+
+    public static string Sign(string code) =>
+        SignalVocabulary.Signs.FirstOrDefault(s => s.Code == code)?.Label ?? code;
+}
