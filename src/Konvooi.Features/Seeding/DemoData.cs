@@ -274,7 +274,7 @@ public static class DemoData
                 });
             }
 
-            audit.Add(AuditActions.Create, WorkListSlice.AuditEntityType, planId, person.Id);
+            audit.Add(AuditActions.Create, GetWorkList.AuditEntityType, planId, person.Id);
             foreach (var (trajectory, task) in trajectories)
             {
                 var trajectoryId = Guid.Parse(trajectory.Id);

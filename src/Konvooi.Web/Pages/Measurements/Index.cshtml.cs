@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.Measurements;
 
-public sealed class IndexModel(ReadMeasurements.Handler read, RemeasurementSlice.Handler plans) : PageModel
+public sealed class IndexModel(ReadMeasurements.Handler read, GetRemeasurements.Handler plans) : PageModel
 {
     public Guid Id { get; private set; }
 
     public ReadMeasurements.History? History { get; private set; }
 
     /// <summary>The person's support plans on this page: events for the chart and the honest change (issue 7).</summary>
-    public RemeasurementSlice.Result Plans { get; private set; } = new([], null);
+    public GetRemeasurements.Result Plans { get; private set; } = new([], null);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace Konvooi.Features.Support;
 /// for people they may see; a coordinator sees the whole organisation and may filter by professional.
 /// Every person shown is audit-logged (one list entry per person).
 /// </summary>
-public static class WorkListSlice
+public static class GetWorkList
 {
     public const string AuditEntityType = "SupportPlan";
 
