@@ -12,7 +12,7 @@ public static class MarkSignalHandled
 {
     public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time)
     {
-        /// <summary>Marks a daily contact "seemed different" signal of this person as followed up (issue 8 → the plan's follow-up).</summary>
+        /// <summary>Marks a daily contact "seemed different" signal of this person as followed up in the plan (docs/daily-contact.md).</summary>
         public async Task<Outcome> HandleAsync(Guid personId, Guid confirmationId, CancellationToken cancellationToken)
         {
             var row = await db.DailyContactConfirmations

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Konvooi.Features.Support;
 
 /// <summary>
-/// Intervention outcomes for coordinators (issue 7): per catalogue intervention referred, started, completed,
+/// Intervention outcomes for coordinators (docs/support-plan.md): per catalogue intervention referred, started, completed,
 /// dropped out by reason, median waiting and the mean pre/post DJG change with its 95% CI, small cells suppressed.
 /// A trajectory belongs to the period when it was proposed in it; measurements are taken from any date.
 /// </summary>

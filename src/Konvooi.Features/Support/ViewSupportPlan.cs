@@ -31,7 +31,7 @@ public static class ViewSupportPlan
         IReadOnlyDictionary<string, string> UserNames,
         IReadOnlyDictionary<string, string> InterventionNames);
 
-    /// <summary>A "seemed different" signal from the daily contact moment that still needs follow-up (issue 8).</summary>
+    /// <summary>A "seemed different" signal from the daily contact moment that still needs follow-up (docs/daily-contact.md).</summary>
     public sealed record SignalView(Guid Id, DateOnly Date, IReadOnlyList<DifferenceSignal> Signals, string? Note);
 
     public sealed record View(string PersonName, PlanView? Current, IReadOnlyList<PlanView> Closed, IReadOnlyList<Option> Measurements, IReadOnlyList<SignalView> Signals);

@@ -11,7 +11,7 @@ public sealed class IndexModel(ReadMeasurements.Handler read, GetRemeasurements.
 
     public ReadMeasurements.History? History { get; private set; }
 
-    /// <summary>The person's support plans on this page: events for the chart and the honest change (issue 7).</summary>
+    /// <summary>The person's support plans on this page: events for the chart and the honest change (LM-1, docs/support-plan.md).</summary>
     public GetRemeasurements.Result Plans { get; private set; } = new([], null);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
