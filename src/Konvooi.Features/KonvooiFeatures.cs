@@ -54,7 +54,9 @@ public static class KonvooiFeatures
         services.AddScoped<RecordConsent.Handler>();
         services.AddScoped<WithdrawConsent.Handler>();
         services.AddScoped<AccessHistory.Handler>();
-        services.AddScoped<Assignments.Handler>();
+        services.AddScoped<GetTeam.Handler>();
+        services.AddScoped<AssignProfessional.Handler>();
+        services.AddScoped<UnassignProfessional.Handler>();
         services.AddScoped<GetConversation.Handler>();
         services.AddScoped<GetConversationSection.Handler>();
         services.AddScoped<SaveConversationSection.Handler>();

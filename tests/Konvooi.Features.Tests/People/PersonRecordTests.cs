@@ -215,19 +215,20 @@ public sealed class PersonRecordTests
             return await scope.ServiceProvider.GetRequiredService<GetPerson.Handler>().HandleAsync(id, AuditActions.View, CancellationToken.None) is not null;
         }
 
-        async Task<Assignments.Outcome> AsAsync(Guid user, Role role, Func<Assignments.Handler, Task<Assignments.Outcome>> act)
+        async Task<Assignments.Outcome> AsAsync<THandler>(Guid user, Role role, Func<THandler, Task<Assignments.Outcome>> act)
+            where THandler : notnull
         {
             await using var scope = TestDatabase.Scope(services, user, orgs.OrganisationA, role);
-            return await act(scope.ServiceProvider.GetRequiredService<Assignments.Handler>());
+            return await act(scope.ServiceProvider.GetRequiredService<THandler>());
         }
 
         var before = await ProfessionalSeesAsync();
-        var selfAssign = await AsAsync(orgs.OtherProfessionalA, Role.Professional, h => h.AddAsync(id, orgs.ProfessionalA, CancellationToken.None));
-        var added = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.AddAsync(id, orgs.ProfessionalA, CancellationToken.None));
-        var twice = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.AddAsync(id, orgs.ProfessionalA, CancellationToken.None));
-        var outsider = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.AddAsync(id, orgs.CoordinatorB, CancellationToken.None));
+        var selfAssign = await AsAsync(orgs.OtherProfessionalA, Role.Professional, (AssignProfessional.Handler h) => h.HandleAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var added = await AsAsync(orgs.CoordinatorA, Role.Coordinator, (AssignProfessional.Handler h) => h.HandleAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var twice = await AsAsync(orgs.CoordinatorA, Role.Coordinator, (AssignProfessional.Handler h) => h.HandleAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var outsider = await AsAsync(orgs.CoordinatorA, Role.Coordinator, (AssignProfessional.Handler h) => h.HandleAsync(id, orgs.CoordinatorB, CancellationToken.None));
         var during = await ProfessionalSeesAsync();
-        var removed = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.RemoveAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var removed = await AsAsync(orgs.CoordinatorA, Role.Coordinator, (UnassignProfessional.Handler h) => h.HandleAsync(id, orgs.ProfessionalA, CancellationToken.None));
         var after = await ProfessionalSeesAsync();
 
         Assert.False(before);
