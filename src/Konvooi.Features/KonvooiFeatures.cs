@@ -83,7 +83,12 @@ public static class KonvooiFeatures
         services.AddScoped<ReportInterventionOutcomes.Handler>();
         services.AddScoped<GetRemeasurements.Handler>();
         services.AddDailyContactFeature(configuration);
-        services.AddScoped<CatalogueSlice.Handler>();
+        services.AddScoped<ListCatalogue.Handler>();
+        services.AddScoped<GetCatalogueEntry.Handler>();
+        services.AddScoped<CreateCatalogueEntry.Handler>();
+        services.AddScoped<UpdateCatalogueEntry.Handler>();
+        services.AddScoped<RetireCatalogueEntry.Handler>();
+        services.AddScoped<ExportCatalogue.Handler>();
         services.AddScoped<MatchingSources.Handler>();
         services.AddScoped<WeightsSlice.Handler>();
         services.AddScoped<LoadCatalogue.Handler>();
