@@ -90,7 +90,9 @@ public static class KonvooiFeatures
         services.AddScoped<RetireCatalogueEntry.Handler>();
         services.AddScoped<ExportCatalogue.Handler>();
         services.AddScoped<MatchingSources.Handler>();
-        services.AddScoped<WeightsSlice.Handler>();
+        services.AddScoped<ViewWeights.Handler>();
+        services.AddScoped<SaveWeights.Handler>();
+        services.AddScoped<ResetWeights.Handler>();
         services.AddScoped<LoadCatalogue.Handler>();
         return services;
     }

@@ -4,7 +4,6 @@ using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
 using Konvooi.Features.Security;
 using Microsoft.EntityFrameworkCore;
-
 using static Konvooi.Features.People.Consents;
 
 namespace Konvooi.Features.People;

@@ -5,7 +5,6 @@ using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
 using Konvooi.Features.Security;
 using Microsoft.EntityFrameworkCore;
-
 using static Konvooi.Features.Support.MatchRuns;
 using static Konvooi.Features.Support.PlanViews;
 

@@ -7,7 +7,6 @@ using Konvooi.Domain.Support;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
 using Microsoft.EntityFrameworkCore;
-
 using static Konvooi.Features.Support.MatchRuns;
 using static Konvooi.Features.Support.PlanViews;
 

@@ -7,7 +7,6 @@ using Konvooi.Features.Data;
 using Konvooi.Features.People;
 using Konvooi.Features.Security;
 using Microsoft.EntityFrameworkCore;
-
 using static Konvooi.Features.Support.MatchRuns;
 using static Konvooi.Features.Support.PlanStore;
 using static Konvooi.Features.Support.PlanViews;

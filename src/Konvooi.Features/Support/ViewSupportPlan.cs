@@ -5,7 +5,6 @@ using Konvooi.Features.Audit;
 using Konvooi.Features.Catalogue;
 using Konvooi.Features.Data;
 using Microsoft.EntityFrameworkCore;
-
 using static Konvooi.Features.Support.PlanStore;
 using static Konvooi.Features.Support.PlanViews;
 
