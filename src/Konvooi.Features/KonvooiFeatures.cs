@@ -77,7 +77,8 @@ public static class KonvooiFeatures
         services.AddScoped<MarkSignalHandled.Handler>();
         services.AddScoped<ClosePlan.Handler>();
         services.AddScoped<RecordMeasurement.Handler>();
-        services.AddScoped<ReadMeasurements.Handler>();
+        services.AddScoped<GetMeasurement.Handler>();
+        services.AddScoped<ListMeasurementHistory.Handler>();
         services.AddSingleton(SupportListSettings.FromConfiguration(configuration));
         services.AddScoped<GetWorkList.Handler>();
         services.AddScoped<ReportInterventionOutcomes.Handler>();

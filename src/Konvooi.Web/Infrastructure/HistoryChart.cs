@@ -25,7 +25,7 @@ public static class HistoryChart
     /// <param name="instrument">The instrument of the points.</param>
     /// <param name="points">Its administrations, oldest first.</param>
     /// <param name="events">Plan events to mark, numbered 1, 2, … in this order; with events the x axis follows the dates.</param>
-    public static string For(Instrument instrument, IReadOnlyList<ReadMeasurements.HistoryPoint> points, IReadOnlyList<TimelineEvent>? events = null)
+    public static string For(Instrument instrument, IReadOnlyList<ListMeasurementHistory.HistoryPoint> points, IReadOnlyList<TimelineEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(points);
