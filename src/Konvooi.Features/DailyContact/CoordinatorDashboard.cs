@@ -80,7 +80,7 @@ public static class CoordinatorDashboard
                 contactNames);
         }
 
-        /// <summary>Marks a "seemed different" signal as followed up (until issue #7 turns it into a plan task).</summary>
+        /// <summary>Marks a "seemed different" signal as followed up from the dashboard; the person's support plan can follow it up too (docs/daily-contact.md).</summary>
         public async Task<bool> MarkHandledAsync(Guid confirmationId, CancellationToken cancellationToken)
         {
             if (!actor.Has(Permissions.CanRecordContactForOthers))

@@ -18,7 +18,7 @@ public static class DailyContactFeature
         services.AddScoped<Slots.Handler>();
         services.AddScoped<Links.Handler>();
         services.AddScoped<CoordinatorDashboard.Handler>();
-        services.AddScoped<CoverageReportSlice.Handler>();
+        services.AddScoped<BuildCoverageReport.Handler>();
         return services;
     }
 }

@@ -1,7 +1,7 @@
 namespace Konvooi.Features.Data;
 
 /// <summary>
-/// One showing of the matching engine's result for a person (issue 5): the profile snapshot and the
+/// One showing of the matching engine's result for a person (docs/matching.md): the profile snapshot and the
 /// catalogue, rule and weight versions it used, what it suggested, excluded and advised, and, once made,
 /// the choice with its reason. A showing identical to the previous one without a choice is the same run.
 /// </summary>
@@ -32,7 +32,7 @@ public sealed class MatchRun
     public int Version { get; set; }
 }
 
-/// <summary>A person's support plan (issue 7). The content lives in <see cref="SupportPlanVersionRecord"/> rows, never changed.</summary>
+/// <summary>A person's support plan (docs/support-plan.md). The content lives in <see cref="SupportPlanVersionRecord"/> rows, never changed.</summary>
 public sealed class SupportPlanRecord
 {
     public Guid Id { get; set; }

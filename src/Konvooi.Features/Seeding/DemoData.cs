@@ -130,7 +130,7 @@ public static partial class DemoData
     }
 
     /// <summary>
-    /// Fictional support plans (issue 7), built with the domain rules as if each step was recorded on its own day:
+    /// Fictional support plans (docs/support-plan.md), built with the domain rules as if each step was recorded on its own day:
     /// eleven people with "Ontmoetingsactiviteit in de buurt" and a measurement before and six months after the start
     /// (enough for the outcomes page's minimum n), a dropout with an open follow-up, a long wait, a re-measurement
     /// that is due, a watchful-waiting plan past its review date, and one plan in the other organisation.
@@ -277,7 +277,7 @@ public static partial class DemoData
                 });
             }
 
-            audit.Add(AuditActions.Create, WorkListSlice.AuditEntityType, planId, person.Id);
+            audit.Add(AuditActions.Create, GetWorkList.AuditEntityType, planId, person.Id);
             foreach (var (trajectory, task) in trajectories)
             {
                 var trajectoryId = Guid.Parse(trajectory.Id);

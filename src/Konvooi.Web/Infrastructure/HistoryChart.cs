@@ -10,7 +10,7 @@ namespace Konvooi.Web.Infrastructure;
 /// <summary>
 /// A person's totals on one instrument over time as an accessible SVG line chart: a title and a
 /// description that state the numbers, no script, no inline style. The page always shows the same
-/// numbers in a table as well. Plan events (issue 7) are drawn as numbered dashed lines on a date axis;
+/// numbers in a table as well. Plan events (docs/support-plan.md) are drawn as numbered dashed lines on a date axis;
 /// the page lists them with the same numbers.
 /// </summary>
 public static class HistoryChart
@@ -25,7 +25,7 @@ public static class HistoryChart
     /// <param name="instrument">The instrument of the points.</param>
     /// <param name="points">Its administrations, oldest first.</param>
     /// <param name="events">Plan events to mark, numbered 1, 2, … in this order; with events the x axis follows the dates.</param>
-    public static string For(Instrument instrument, IReadOnlyList<ReadMeasurements.HistoryPoint> points, IReadOnlyList<TimelineEvent>? events = null)
+    public static string For(Instrument instrument, IReadOnlyList<ListMeasurementHistory.HistoryPoint> points, IReadOnlyList<TimelineEvent>? events = null)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(points);

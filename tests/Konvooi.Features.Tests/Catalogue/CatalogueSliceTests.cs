@@ -50,9 +50,9 @@ public sealed class CatalogueSliceTests
         input.Languages = "nl, AR";
 
         var outcome = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator,
-            h => h.UpdateAsync(buddy.Id, input, CancellationToken.None));
+            (UpdateCatalogueEntry.Handler h) => h.HandleAsync(buddy.Id, input, CancellationToken.None));
 
-        Assert.IsType<CatalogueSlice.Outcome.Saved>(outcome);
+        Assert.IsType<CatalogueEntries.Outcome.Saved>(outcome);
         var after = await EntryAsync(services, orgs, "buddy");
         Assert.Equal(2, after.Version);
         Assert.Equal("Maatje in Oost", after.Intervention.Name);
@@ -81,15 +81,15 @@ public sealed class CatalogueSliceTests
         input.Name = "Overgenomen";
 
         var byOtherOrganisation = await HandlerAsync(services, orgs.CoordinatorB, orgs.OrganisationB, Role.Coordinator,
-            h => h.UpdateAsync(buddy.Id, input, CancellationToken.None));
+            (UpdateCatalogueEntry.Handler h) => h.HandleAsync(buddy.Id, input, CancellationToken.None));
         var byProfessional = await HandlerAsync(services, orgs.ProfessionalA, orgs.OrganisationA, Role.Professional,
-            h => h.UpdateAsync(buddy.Id, input, CancellationToken.None));
+            (UpdateCatalogueEntry.Handler h) => h.HandleAsync(buddy.Id, input, CancellationToken.None));
         var retireByAdministrator = await HandlerAsync(services, orgs.AdministratorA, orgs.OrganisationA, Role.Administrator,
-            h => h.RetireAsync(buddy.Id, buddy.Version, CancellationToken.None));
+            (RetireCatalogueEntry.Handler h) => h.HandleAsync(buddy.Id, buddy.Version, CancellationToken.None));
 
-        Assert.IsType<CatalogueSlice.Outcome.Forbidden>(byOtherOrganisation);
-        Assert.IsType<CatalogueSlice.Outcome.Forbidden>(byProfessional);
-        Assert.IsType<CatalogueSlice.Outcome.Forbidden>(retireByAdministrator);
+        Assert.IsType<CatalogueEntries.Outcome.Forbidden>(byOtherOrganisation);
+        Assert.IsType<CatalogueEntries.Outcome.Forbidden>(byProfessional);
+        Assert.IsType<CatalogueEntries.Outcome.Forbidden>(retireByAdministrator);
         var after = await EntryAsync(services, orgs, "buddy");
         Assert.Equal(1, after.Version);
         Assert.False(after.IsRetired);
@@ -108,11 +108,11 @@ public sealed class CatalogueSliceTests
         var second = CatalogueEntryInput.From(buddy.Intervention, buddy.Version);
         second.Name = "Tweede wijziging";
 
-        var one = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.UpdateAsync(buddy.Id, first, CancellationToken.None));
-        var two = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.UpdateAsync(buddy.Id, second, CancellationToken.None));
+        var one = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (UpdateCatalogueEntry.Handler h) => h.HandleAsync(buddy.Id, first, CancellationToken.None));
+        var two = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (UpdateCatalogueEntry.Handler h) => h.HandleAsync(buddy.Id, second, CancellationToken.None));
 
-        Assert.IsType<CatalogueSlice.Outcome.Saved>(one);
-        Assert.IsType<CatalogueSlice.Outcome.Stale>(two);
+        Assert.IsType<CatalogueEntries.Outcome.Saved>(one);
+        Assert.IsType<CatalogueEntries.Outcome.Stale>(two);
         Assert.Equal("Eerste wijziging", (await EntryAsync(services, orgs, "buddy")).Intervention.Name);
     }
 
@@ -129,9 +129,9 @@ public sealed class CatalogueSliceTests
         input.Capacity = "veel";
         input.Languages = "nederlands";
 
-        var outcome = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.CreateAsync(input, CancellationToken.None));
+        var outcome = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (CreateCatalogueEntry.Handler h) => h.HandleAsync(input, CancellationToken.None));
 
-        var invalid = Assert.IsType<CatalogueSlice.Outcome.Invalid>(outcome);
+        var invalid = Assert.IsType<CatalogueEntries.Outcome.Invalid>(outcome);
         Assert.Equal(
             ["Capacity", "Code", "Languages", "MainElement", "MethodUrl"],
             invalid.Problems.Select(p => p.Field).Distinct().Order(StringComparer.Ordinal));
@@ -148,11 +148,11 @@ public sealed class CatalogueSliceTests
         await using var services = database.BuildServices();
         var orgs = await TwoOrganisations.CreateAsync(services);
 
-        var created = await HandlerAsync(services, orgs.CoordinatorB, orgs.OrganisationB, Role.Coordinator, h => h.CreateAsync(ValidInput("wandelmaatje_b"), CancellationToken.None));
-        var duplicate = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.CreateAsync(ValidInput("wandelmaatje_b"), CancellationToken.None));
+        var created = await HandlerAsync(services, orgs.CoordinatorB, orgs.OrganisationB, Role.Coordinator, (CreateCatalogueEntry.Handler h) => h.HandleAsync(ValidInput("wandelmaatje_b"), CancellationToken.None));
+        var duplicate = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (CreateCatalogueEntry.Handler h) => h.HandleAsync(ValidInput("wandelmaatje_b"), CancellationToken.None));
 
-        Assert.IsType<CatalogueSlice.Outcome.Saved>(created);
-        Assert.Equal("Code", Assert.Single(Assert.IsType<CatalogueSlice.Outcome.Invalid>(duplicate).Problems).Field);
+        Assert.IsType<CatalogueEntries.Outcome.Saved>(created);
+        Assert.Equal("Code", Assert.Single(Assert.IsType<CatalogueEntries.Outcome.Invalid>(duplicate).Problems).Field);
         await using var scope = TestDatabase.Scope(services, orgs.ProfessionalA, orgs.OrganisationA, Role.Professional);
         var sources = await scope.ServiceProvider.GetRequiredService<MatchingSources.Handler>().LoadAsync(CancellationToken.None);
         var offer = Assert.Single(sources.Catalogue.Interventions, i => i.Id == "wandelmaatje_b");
@@ -170,11 +170,11 @@ public sealed class CatalogueSliceTests
         var orgs = await TwoOrganisations.CreateAsync(services);
         var buddy = await EntryAsync(services, orgs, "buddy");
 
-        var outcome = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.RetireAsync(buddy.Id, buddy.Version, CancellationToken.None));
-        var again = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.RetireAsync(buddy.Id, buddy.Version, CancellationToken.None));
+        var outcome = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (RetireCatalogueEntry.Handler h) => h.HandleAsync(buddy.Id, buddy.Version, CancellationToken.None));
+        var again = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (RetireCatalogueEntry.Handler h) => h.HandleAsync(buddy.Id, buddy.Version, CancellationToken.None));
 
-        Assert.IsType<CatalogueSlice.Outcome.Saved>(outcome);
-        Assert.IsType<CatalogueSlice.Outcome.Stale>(again);
+        Assert.IsType<CatalogueEntries.Outcome.Saved>(outcome);
+        Assert.IsType<CatalogueEntries.Outcome.Stale>(again);
         var after = await EntryAsync(services, orgs, "buddy");
         Assert.True(after.IsRetired);
         Assert.Equal(2, after.History.Count);
@@ -193,24 +193,24 @@ public sealed class CatalogueSliceTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var services = database.BuildServices();
         var orgs = await TwoOrganisations.CreateAsync(services);
-        var created = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.CreateAsync(ValidInput("alleen_in_a"), CancellationToken.None));
-        var entryId = Assert.IsType<CatalogueSlice.Outcome.Saved>(created).Id;
+        var created = await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (CreateCatalogueEntry.Handler h) => h.HandleAsync(ValidInput("alleen_in_a"), CancellationToken.None));
+        var entryId = Assert.IsType<CatalogueEntries.Outcome.Saved>(created).Id;
         var (otherOrganisation, otherCoordinator) = await OtherCoalitionAsync(services);
 
         var list = await ListAsync(services, otherCoordinator, otherOrganisation, Role.Coordinator, new(IncludeRetired: true));
-        var view = await HandlerAsync(services, otherCoordinator, otherOrganisation, Role.Coordinator, h => h.GetAsync(entryId, CancellationToken.None));
+        var view = await HandlerAsync(services, otherCoordinator, otherOrganisation, Role.Coordinator, (GetCatalogueEntry.Handler h) => h.HandleAsync(entryId, CancellationToken.None));
         var input = ValidInput("alleen_in_a");
         input.Version = 1;
-        var update = await HandlerAsync(services, otherCoordinator, otherOrganisation, Role.Coordinator, h => h.UpdateAsync(entryId, input, CancellationToken.None));
-        var retire = await HandlerAsync(services, otherCoordinator, otherOrganisation, Role.Coordinator, h => h.RetireAsync(entryId, 1, CancellationToken.None));
+        var update = await HandlerAsync(services, otherCoordinator, otherOrganisation, Role.Coordinator, (UpdateCatalogueEntry.Handler h) => h.HandleAsync(entryId, input, CancellationToken.None));
+        var retire = await HandlerAsync(services, otherCoordinator, otherOrganisation, Role.Coordinator, (RetireCatalogueEntry.Handler h) => h.HandleAsync(entryId, 1, CancellationToken.None));
 
         Assert.DoesNotContain(list.Entries, e => e.Id == entryId || e.Intervention.Id == "alleen_in_a");
         Assert.Equal(InterventionCatalogue.Starter.Interventions.Count, list.Entries.Count); // its own seeded catalogue
         Assert.All(list.Entries, e => Assert.Equal("Organisatie C", e.ProviderName));
         Assert.Null(view);
-        Assert.IsType<CatalogueSlice.Outcome.NotFound>(update);
-        Assert.IsType<CatalogueSlice.Outcome.NotFound>(retire);
-        Assert.Equal(1, (await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.GetAsync(entryId, CancellationToken.None)))!.Version);
+        Assert.IsType<CatalogueEntries.Outcome.NotFound>(update);
+        Assert.IsType<CatalogueEntries.Outcome.NotFound>(retire);
+        Assert.Equal(1, (await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (GetCatalogueEntry.Handler h) => h.HandleAsync(entryId, CancellationToken.None)))!.Version);
     }
 
     [Theory]
@@ -252,11 +252,11 @@ public sealed class CatalogueSliceTests
         Languages = "nl",
     };
 
-    internal static async Task<CatalogueSlice.EntryView> EntryAsync(IServiceProvider services, TwoOrganisations orgs, string code)
+    internal static async Task<GetCatalogueEntry.EntryView> EntryAsync(IServiceProvider services, TwoOrganisations orgs, string code)
     {
         var list = await ListAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, new(IncludeRetired: true));
         var id = list.Entries.Single(e => e.Intervention.Id == code).Id;
-        return (await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.GetAsync(id, CancellationToken.None)))!;
+        return (await HandlerAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (GetCatalogueEntry.Handler h) => h.HandleAsync(id, CancellationToken.None)))!;
     }
 
     internal static async Task<(Guid Organisation, Guid Coordinator)> OtherCoalitionAsync(IServiceProvider services)
@@ -270,12 +270,13 @@ public sealed class CatalogueSliceTests
         return (organisation, user);
     }
 
-    private static Task<CatalogueSlice.ListView> ListAsync(IServiceProvider services, Guid user, Guid organisation, Role role, CatalogueSlice.Filter? filter = null) =>
-        HandlerAsync(services, user, organisation, role, async h => (await h.ListAsync(filter ?? new(), CancellationToken.None))!);
+    private static Task<ListCatalogue.ListView> ListAsync(IServiceProvider services, Guid user, Guid organisation, Role role, ListCatalogue.Filter? filter = null) =>
+        HandlerAsync(services, user, organisation, role, async (ListCatalogue.Handler h) => (await h.HandleAsync(filter ?? new(), CancellationToken.None))!);
 
-    private static async Task<T> HandlerAsync<T>(IServiceProvider services, Guid user, Guid organisation, Role role, Func<CatalogueSlice.Handler, Task<T>> action)
+    private static async Task<T> HandlerAsync<THandler, T>(IServiceProvider services, Guid user, Guid organisation, Role role, Func<THandler, Task<T>> action)
+        where THandler : notnull
     {
         await using var scope = TestDatabase.Scope(services, user, organisation, role);
-        return await action(scope.ServiceProvider.GetRequiredService<CatalogueSlice.Handler>());
+        return await action(scope.ServiceProvider.GetRequiredService<THandler>());
     }
 }

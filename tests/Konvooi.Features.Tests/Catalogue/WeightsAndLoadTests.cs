@@ -21,12 +21,12 @@ public sealed class WeightsAndLoadTests
 
         var before = await SourcesAsync(services, orgs.ProfessionalA, orgs.OrganisationA, Role.Professional);
         var saved = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator,
-            h => h.SaveAsync(Input(0, ("cause_fit", "4,5"), ("recognition", "0.5")), CancellationToken.None));
+            (SaveWeights.Handler h) => h.HandleAsync(Input(0, ("cause_fit", "4,5"), ("recognition", "0.5")), CancellationToken.None));
         var after = await SourcesAsync(services, orgs.ProfessionalA, orgs.OrganisationA, Role.Professional);
         var otherOrganisation = await SourcesAsync(services, orgs.CoordinatorB, orgs.OrganisationB, Role.Coordinator);
 
         Assert.Equal("default", before.WeightsVersion);
-        Assert.Equal("weights-v1", Assert.IsType<WeightsSlice.Outcome.Saved>(saved).WeightsVersion);
+        Assert.Equal("weights-v1", Assert.IsType<OrganisationWeights.Outcome.Saved>(saved).WeightsVersion);
         Assert.Equal("weights-v1", after.WeightsVersion);
         Assert.Equal(4.5, after.Weights["cause_fit"]);
         Assert.Equal(0.5, after.Weights["recognition"]);
@@ -46,16 +46,16 @@ public sealed class WeightsAndLoadTests
         var orgs = await TwoOrganisations.CreateAsync(services);
         var input = Input(0, ("cause_fit", "11"), ("type_fit", "-1"), ("coping_fit", "twee"), ("few_contacts", "1,255"));
 
-        var invalid = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.SaveAsync(input, CancellationToken.None));
+        var invalid = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (SaveWeights.Handler h) => h.HandleAsync(input, CancellationToken.None));
         var noReason = Input(0, ("cause_fit", "4"));
         noReason.Reason = " ";
-        var missingReason = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.SaveAsync(noReason, CancellationToken.None));
-        var nothingChanged = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.SaveAsync(Input(0), CancellationToken.None));
+        var missingReason = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (SaveWeights.Handler h) => h.HandleAsync(noReason, CancellationToken.None));
+        var nothingChanged = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (SaveWeights.Handler h) => h.HandleAsync(Input(0), CancellationToken.None));
 
         Assert.Equal(["cause_fit", "coping_fit", "few_contacts", "type_fit"],
-            Assert.IsType<WeightsSlice.Outcome.Invalid>(invalid).Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
-        Assert.Equal("Reason", Assert.Single(Assert.IsType<WeightsSlice.Outcome.Invalid>(missingReason).Problems).Field);
-        Assert.Equal(string.Empty, Assert.Single(Assert.IsType<WeightsSlice.Outcome.Invalid>(nothingChanged).Problems).Field);
+            Assert.IsType<OrganisationWeights.Outcome.Invalid>(invalid).Problems.Select(p => p.Field).Order(StringComparer.Ordinal));
+        Assert.Equal("Reason", Assert.Single(Assert.IsType<OrganisationWeights.Outcome.Invalid>(missingReason).Problems).Field);
+        Assert.Equal(string.Empty, Assert.Single(Assert.IsType<OrganisationWeights.Outcome.Invalid>(nothingChanged).Problems).Field);
         await using var scope = services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().MatchingWeightsRevisions.AnyAsync());
     }
@@ -68,22 +68,22 @@ public sealed class WeightsAndLoadTests
         await using var services = database.BuildServices();
         var orgs = await TwoOrganisations.CreateAsync(services);
 
-        var byProfessional = await WeightsAsync(services, orgs.ProfessionalA, orgs.OrganisationA, Role.Professional, h => h.SaveAsync(Input(0, ("cause_fit", "5")), CancellationToken.None));
-        var byAdministrator = await WeightsAsync(services, orgs.AdministratorA, orgs.OrganisationA, Role.Administrator, h => h.SaveAsync(Input(0, ("cause_fit", "5")), CancellationToken.None));
-        await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.SaveAsync(Input(0, ("cause_fit", "5")), CancellationToken.None));
-        var stale = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.SaveAsync(Input(0, ("cause_fit", "6")), CancellationToken.None));
-        var reset = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, h => h.ResetAsync("Terug naar de standaard na de evaluatie.", 1, CancellationToken.None));
-        var view = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, async h => (await h.ViewAsync(CancellationToken.None))!);
+        var byProfessional = await WeightsAsync(services, orgs.ProfessionalA, orgs.OrganisationA, Role.Professional, (SaveWeights.Handler h) => h.HandleAsync(Input(0, ("cause_fit", "5")), CancellationToken.None));
+        var byAdministrator = await WeightsAsync(services, orgs.AdministratorA, orgs.OrganisationA, Role.Administrator, (SaveWeights.Handler h) => h.HandleAsync(Input(0, ("cause_fit", "5")), CancellationToken.None));
+        await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (SaveWeights.Handler h) => h.HandleAsync(Input(0, ("cause_fit", "5")), CancellationToken.None));
+        var stale = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (SaveWeights.Handler h) => h.HandleAsync(Input(0, ("cause_fit", "6")), CancellationToken.None));
+        var reset = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, (ResetWeights.Handler h) => h.HandleAsync("Terug naar de standaard na de evaluatie.", 1, CancellationToken.None));
+        var view = await WeightsAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator, async (ViewWeights.Handler h) => (await h.HandleAsync(CancellationToken.None))!);
 
-        Assert.IsType<WeightsSlice.Outcome.Forbidden>(byProfessional);
-        Assert.IsType<WeightsSlice.Outcome.Forbidden>(byAdministrator);
-        Assert.IsType<WeightsSlice.Outcome.Stale>(stale);
-        Assert.Equal("weights-v2", Assert.IsType<WeightsSlice.Outcome.Saved>(reset).WeightsVersion);
+        Assert.IsType<OrganisationWeights.Outcome.Forbidden>(byProfessional);
+        Assert.IsType<OrganisationWeights.Outcome.Forbidden>(byAdministrator);
+        Assert.IsType<OrganisationWeights.Outcome.Stale>(stale);
+        Assert.Equal("weights-v2", Assert.IsType<OrganisationWeights.Outcome.Saved>(reset).WeightsVersion);
         Assert.All(view.Weights, w => Assert.Equal(w.Default, w.Current));
         Assert.Equal([2, 1], view.History.Select(h => h.Version));
         Assert.True(view.History[0].IsReset);
         Assert.Equal(5, view.History[1].Overrides["cause_fit"]);
-        Assert.All(MatchingWeights.Defaults.Keys, key => Assert.True(WeightsSlice.Labels.ContainsKey(key), key));
+        Assert.All(MatchingWeights.Defaults.Keys, key => Assert.True(OrganisationWeights.Labels.ContainsKey(key), key));
     }
 
     [Theory]
@@ -140,9 +140,9 @@ public sealed class WeightsAndLoadTests
         Assert.Equal(starter.Count + 1, sources.Catalogue.Interventions.Count);
     }
 
-    private static WeightsSlice.Input Input(int version, params (string Key, string Value)[] changes)
+    private static SaveWeights.Input Input(int version, params (string Key, string Value)[] changes)
     {
-        var input = new WeightsSlice.Input { Reason = "Meer nadruk op de oorzaak, besproken in het teamoverleg.", Version = version };
+        var input = new SaveWeights.Input { Reason = "Meer nadruk op de oorzaak, besproken in het teamoverleg.", Version = version };
         foreach (var (key, value) in MatchingWeights.Defaults)
         {
             input.Weights[key] = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -168,9 +168,10 @@ public sealed class WeightsAndLoadTests
         return await scope.ServiceProvider.GetRequiredService<MatchingSources.Handler>().LoadAsync(CancellationToken.None);
     }
 
-    private static async Task<T> WeightsAsync<T>(IServiceProvider services, Guid user, Guid organisation, Role role, Func<WeightsSlice.Handler, Task<T>> action)
+    private static async Task<T> WeightsAsync<THandler, T>(IServiceProvider services, Guid user, Guid organisation, Role role, Func<THandler, Task<T>> action)
+        where THandler : notnull
     {
         await using var scope = TestDatabase.Scope(services, user, organisation, role);
-        return await action(scope.ServiceProvider.GetRequiredService<WeightsSlice.Handler>());
+        return await action(scope.ServiceProvider.GetRequiredService<THandler>());
     }
 }

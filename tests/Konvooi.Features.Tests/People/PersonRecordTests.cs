@@ -159,15 +159,16 @@ public sealed class PersonRecordTests
         var orgs = await TwoOrganisations.CreateAsync(services);
         var id = await orgs.CreatePersonAsync(services, TwoOrganisations.ValidPerson());
         await using var scope = TestDatabase.Scope(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator);
-        var handler = scope.ServiceProvider.GetRequiredService<Consents.Handler>();
+        var handler = scope.ServiceProvider.GetRequiredService<RecordConsent.Handler>();
+        var withdraw = scope.ServiceProvider.GetRequiredService<WithdrawConsent.Handler>();
 
-        var recorded = await handler.RecordAsync(id, new Consents.RecordInput { Purpose = ConsentPurpose.MonitorAggregates, GivenOn = new DateOnly(2026, 2, 1) }, CancellationToken.None);
-        var duplicate = await handler.RecordAsync(id, new Consents.RecordInput { Purpose = ConsentPurpose.MonitorAggregates, GivenOn = new DateOnly(2026, 2, 2) }, CancellationToken.None);
-        var future = await handler.RecordAsync(id, new Consents.RecordInput { Purpose = ConsentPurpose.Registration, GivenOn = new DateOnly(2027, 1, 1) }, CancellationToken.None);
+        var recorded = await handler.HandleAsync(id, new RecordConsent.RecordInput { Purpose = ConsentPurpose.MonitorAggregates, GivenOn = new DateOnly(2026, 2, 1) }, CancellationToken.None);
+        var duplicate = await handler.HandleAsync(id, new RecordConsent.RecordInput { Purpose = ConsentPurpose.MonitorAggregates, GivenOn = new DateOnly(2026, 2, 2) }, CancellationToken.None);
+        var future = await handler.HandleAsync(id, new RecordConsent.RecordInput { Purpose = ConsentPurpose.Registration, GivenOn = new DateOnly(2027, 1, 1) }, CancellationToken.None);
         var consent = await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().Consents.AsNoTracking().SingleAsync(c => c.PersonId == id);
-        var tooEarly = await handler.WithdrawAsync(id, new Consents.WithdrawInput { ConsentId = consent.Id, Version = 1, WithdrawnOn = new DateOnly(2026, 1, 1) }, CancellationToken.None);
-        var withdrawn = await handler.WithdrawAsync(id, new Consents.WithdrawInput { ConsentId = consent.Id, Version = 1, WithdrawnOn = new DateOnly(2026, 3, 1) }, CancellationToken.None);
-        var again = await handler.WithdrawAsync(id, new Consents.WithdrawInput { ConsentId = consent.Id, Version = 1, WithdrawnOn = new DateOnly(2026, 3, 1) }, CancellationToken.None);
+        var tooEarly = await withdraw.HandleAsync(id, new WithdrawConsent.WithdrawInput { ConsentId = consent.Id, Version = 1, WithdrawnOn = new DateOnly(2026, 1, 1) }, CancellationToken.None);
+        var withdrawn = await withdraw.HandleAsync(id, new WithdrawConsent.WithdrawInput { ConsentId = consent.Id, Version = 1, WithdrawnOn = new DateOnly(2026, 3, 1) }, CancellationToken.None);
+        var again = await withdraw.HandleAsync(id, new WithdrawConsent.WithdrawInput { ConsentId = consent.Id, Version = 1, WithdrawnOn = new DateOnly(2026, 3, 1) }, CancellationToken.None);
 
         Assert.IsType<Consents.Outcome.Done>(recorded);
         Assert.IsType<Consents.Outcome.Invalid>(duplicate);
@@ -190,10 +191,10 @@ public sealed class PersonRecordTests
         var orgs = await TwoOrganisations.CreateAsync(services);
         var id = await orgs.CreatePersonAsync(services, TwoOrganisations.ValidPerson());
         await using var scope = TestDatabase.Scope(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator);
-        var handler = scope.ServiceProvider.GetRequiredService<Consents.Handler>();
+        var handler = scope.ServiceProvider.GetRequiredService<RecordConsent.Handler>();
 
-        var today = await handler.RecordAsync(id, new Consents.RecordInput { Purpose = ConsentPurpose.Registration, GivenOn = new DateOnly(2026, 11, 29) }, CancellationToken.None);
-        var tomorrow = await handler.RecordAsync(id, new Consents.RecordInput { Purpose = ConsentPurpose.MonitorAggregates, GivenOn = new DateOnly(2026, 11, 30) }, CancellationToken.None);
+        var today = await handler.HandleAsync(id, new RecordConsent.RecordInput { Purpose = ConsentPurpose.Registration, GivenOn = new DateOnly(2026, 11, 29) }, CancellationToken.None);
+        var tomorrow = await handler.HandleAsync(id, new RecordConsent.RecordInput { Purpose = ConsentPurpose.MonitorAggregates, GivenOn = new DateOnly(2026, 11, 30) }, CancellationToken.None);
 
         Assert.IsType<Consents.Outcome.Done>(today);
         Assert.IsType<Consents.Outcome.Invalid>(tomorrow);
@@ -214,19 +215,20 @@ public sealed class PersonRecordTests
             return await scope.ServiceProvider.GetRequiredService<GetPerson.Handler>().HandleAsync(id, AuditActions.View, CancellationToken.None) is not null;
         }
 
-        async Task<Assignments.Outcome> AsAsync(Guid user, Role role, Func<Assignments.Handler, Task<Assignments.Outcome>> act)
+        async Task<Assignments.Outcome> AsAsync<THandler>(Guid user, Role role, Func<THandler, Task<Assignments.Outcome>> act)
+            where THandler : notnull
         {
             await using var scope = TestDatabase.Scope(services, user, orgs.OrganisationA, role);
-            return await act(scope.ServiceProvider.GetRequiredService<Assignments.Handler>());
+            return await act(scope.ServiceProvider.GetRequiredService<THandler>());
         }
 
         var before = await ProfessionalSeesAsync();
-        var selfAssign = await AsAsync(orgs.OtherProfessionalA, Role.Professional, h => h.AddAsync(id, orgs.ProfessionalA, CancellationToken.None));
-        var added = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.AddAsync(id, orgs.ProfessionalA, CancellationToken.None));
-        var twice = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.AddAsync(id, orgs.ProfessionalA, CancellationToken.None));
-        var outsider = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.AddAsync(id, orgs.CoordinatorB, CancellationToken.None));
+        var selfAssign = await AsAsync(orgs.OtherProfessionalA, Role.Professional, (AssignProfessional.Handler h) => h.HandleAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var added = await AsAsync(orgs.CoordinatorA, Role.Coordinator, (AssignProfessional.Handler h) => h.HandleAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var twice = await AsAsync(orgs.CoordinatorA, Role.Coordinator, (AssignProfessional.Handler h) => h.HandleAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var outsider = await AsAsync(orgs.CoordinatorA, Role.Coordinator, (AssignProfessional.Handler h) => h.HandleAsync(id, orgs.CoordinatorB, CancellationToken.None));
         var during = await ProfessionalSeesAsync();
-        var removed = await AsAsync(orgs.CoordinatorA, Role.Coordinator, h => h.RemoveAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        var removed = await AsAsync(orgs.CoordinatorA, Role.Coordinator, (UnassignProfessional.Handler h) => h.HandleAsync(id, orgs.ProfessionalA, CancellationToken.None));
         var after = await ProfessionalSeesAsync();
 
         Assert.False(before);

@@ -58,10 +58,10 @@ public sealed class OutcomesSliceTests
         return orgs;
     }
 
-    private static async Task<OutcomesSlice.Outcome> ComputeAsync(IServiceProvider services, Guid user, Guid organisation, Role role, OutcomesSlice.Query? query = null)
+    private static async Task<ReportInterventionOutcomes.Outcome> ComputeAsync(IServiceProvider services, Guid user, Guid organisation, Role role, ReportInterventionOutcomes.Query? query = null)
     {
         await using var scope = TestDatabase.Scope(services, user, organisation, role);
-        return await scope.ServiceProvider.GetRequiredService<OutcomesSlice.Handler>().HandleAsync(query ?? new OutcomesSlice.Query(), CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<ReportInterventionOutcomes.Handler>().HandleAsync(query ?? new ReportInterventionOutcomes.Query(), CancellationToken.None);
     }
 
     [Theory]
@@ -72,7 +72,7 @@ public sealed class OutcomesSliceTests
         await using var services = database.BuildServices(new FakeTimeProvider(Now));
         var orgs = await SeedAsync(services);
 
-        var result = Assert.IsType<OutcomesSlice.Outcome.Computed>(await ComputeAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator)).Result;
+        var result = Assert.IsType<ReportInterventionOutcomes.Outcome.Computed>(await ComputeAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator)).Result;
 
         Assert.Equal(new DateOnly(2025, 10, 1), result.From);
         Assert.Equal(new DateOnly(2026, 9, 30), result.To);
@@ -106,8 +106,8 @@ public sealed class OutcomesSliceTests
         await using var services = database.BuildServices(new FakeTimeProvider(Now));
         var orgs = await SeedAsync(services);
 
-        var result = Assert.IsType<OutcomesSlice.Outcome.Computed>(await ComputeAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator,
-            new OutcomesSlice.Query(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)))).Result;
+        var result = Assert.IsType<ReportInterventionOutcomes.Outcome.Computed>(await ComputeAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator,
+            new ReportInterventionOutcomes.Query(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)))).Result;
 
         var buddy = result.All.Single(o => o.InterventionId == "buddy");
         Assert.Equal(1, result.TrajectoryCount);
@@ -125,7 +125,7 @@ public sealed class OutcomesSliceTests
         await using var services = database.BuildServices(new FakeTimeProvider(Now));
         var orgs = await SeedAsync(services);
 
-        var result = Assert.IsType<OutcomesSlice.Outcome.Computed>(await ComputeAsync(services, orgs.CoordinatorB, orgs.OrganisationB, Role.Coordinator)).Result;
+        var result = Assert.IsType<ReportInterventionOutcomes.Outcome.Computed>(await ComputeAsync(services, orgs.CoordinatorB, orgs.OrganisationB, Role.Coordinator)).Result;
 
         Assert.Equal(3, result.TrajectoryCount);
         Assert.Null(result.All.Single(o => o.InterventionId == "buddy").Referred); // 3 < 10
@@ -141,10 +141,10 @@ public sealed class OutcomesSliceTests
 
         foreach (var (user, role) in new[] { (orgs.ProfessionalA, Role.Professional), (orgs.AnalystA, Role.Analyst), (orgs.VolunteerA, Role.Volunteer), (orgs.AdministratorA, Role.Administrator) })
         {
-            Assert.IsType<OutcomesSlice.Outcome.Forbidden>(await ComputeAsync(services, user, orgs.OrganisationA, role));
+            Assert.IsType<ReportInterventionOutcomes.Outcome.Forbidden>(await ComputeAsync(services, user, orgs.OrganisationA, role));
         }
 
-        Assert.IsType<OutcomesSlice.Outcome.InvalidPeriod>(await ComputeAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator,
-            new OutcomesSlice.Query(new DateOnly(2026, 5, 1), new DateOnly(2026, 4, 1))));
+        Assert.IsType<ReportInterventionOutcomes.Outcome.InvalidPeriod>(await ComputeAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator,
+            new ReportInterventionOutcomes.Query(new DateOnly(2026, 5, 1), new DateOnly(2026, 4, 1))));
     }
 }

@@ -15,10 +15,10 @@ public sealed class SupportListSettingsTests
     {
         var settings = From();
 
-        Assert.Equal([3, 6], settings.WorkList.RemeasurementMonths); // issue 7: 3 and 6 months after the start
+        Assert.Equal([3, 6], settings.WorkList.RemeasurementMonths); // docs/support-plan.md: 3 and 6 months after the start
         Assert.Equal(14, settings.WorkList.ReminderDays);
         Assert.Equal(6, settings.WorkList.LongWaitWeeks);
-        Assert.Equal(10, settings.Outcomes.MinN); // issue 7: minimum n 10
+        Assert.Equal(10, settings.Outcomes.MinN); // docs/support-plan.md: minimum n 10
     }
 
     [Fact]

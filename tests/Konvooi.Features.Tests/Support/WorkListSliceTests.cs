@@ -46,10 +46,10 @@ public sealed class WorkListSliceTests
         return new World(orgs, dropout, waiting, other);
     }
 
-    private static async Task<WorkListSlice.Result?> ListAsync(IServiceProvider services, Guid user, Guid organisation, Role role, WorkListSlice.Query? query = null)
+    private static async Task<GetWorkList.Result?> ListAsync(IServiceProvider services, Guid user, Guid organisation, Role role, GetWorkList.Query? query = null)
     {
         await using var scope = TestDatabase.Scope(services, user, organisation, role);
-        return await scope.ServiceProvider.GetRequiredService<WorkListSlice.Handler>().HandleAsync(query ?? new WorkListSlice.Query(), CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<GetWorkList.Handler>().HandleAsync(query ?? new GetWorkList.Query(), CancellationToken.None);
     }
 
     [Theory]
@@ -61,7 +61,7 @@ public sealed class WorkListSliceTests
         var world = await SeedAsync(services);
 
         var own = await ListAsync(services, world.Orgs.ProfessionalA, world.Orgs.OrganisationA, Role.Professional,
-            new WorkListSlice.Query(ProfessionalId: world.Orgs.OtherProfessionalA)); // a professional cannot choose someone else
+            new GetWorkList.Query(ProfessionalId: world.Orgs.OtherProfessionalA)); // a professional cannot choose someone else
         var other = await ListAsync(services, world.Orgs.OtherProfessionalA, world.Orgs.OrganisationA, Role.Professional);
 
         var item = Assert.Single(own!.Rows).Item;
@@ -186,7 +186,7 @@ public sealed class WorkListSliceTests
 
         await using var scope = TestDatabase.Scope(services, world.Orgs.CoordinatorA, world.Orgs.OrganisationA, Role.Coordinator);
         var entries = await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().AuditEntries
-            .Where(e => e.Action == AuditActions.List && e.EntityType == WorkListSlice.AuditEntityType).ToListAsync();
+            .Where(e => e.Action == AuditActions.List && e.EntityType == GetWorkList.AuditEntityType).ToListAsync();
         Assert.Equal(
             result!.Rows.Select(r => Guid.Parse(r.Item.PersonId)).Distinct().Order().ToList(),
             entries.Select(e => e.PersonId!.Value).Order().ToList());

@@ -14,7 +14,7 @@ public sealed class KnowledgePagesTests : IAsyncLifetime
     public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Theory]
-    [InlineData("vrijwilliger@welzijn.example")] // issue 5 §3: the knowledge pages are for every signed-in role
+    [InlineData("vrijwilliger@welzijn.example")] // docs/knowledge.md: the knowledge pages are for every signed-in role
     [InlineData("analist@welzijn.example")]
     public async Task Index_AnyRole_ShowsEveryInsightWithAnAnchorAndItsDutchSummary(string email)
     {

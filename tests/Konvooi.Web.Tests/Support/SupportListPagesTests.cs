@@ -98,7 +98,7 @@ public sealed class SupportListPagesTests : IAsyncLifetime
 
         await using var scope = _factory.Services.CreateAsyncScope();
         var entries = await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().AuditEntries
-            .Where(a => a.Action == AuditActions.List && a.EntityType == WorkListSlice.AuditEntityType)
+            .Where(a => a.Action == AuditActions.List && a.EntityType == GetWorkList.AuditEntityType)
             .ToListAsync();
         Assert.Single(entries, e => e.PersonId == dropout.Id);
         Assert.Equal(entries.Count, entries.Select(e => e.PersonId).Distinct().Count());

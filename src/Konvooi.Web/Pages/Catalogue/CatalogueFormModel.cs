@@ -43,23 +43,23 @@ public abstract class CatalogueFormModel : PageModel
     };
 
     /// <summary>Turns a save outcome into a redirect (PRG) or the same form with messages.</summary>
-    protected IActionResult AfterSave(CatalogueSlice.Outcome outcome, string notice)
+    protected IActionResult AfterSave(CatalogueEntries.Outcome outcome, string notice)
     {
         switch (outcome)
         {
-            case CatalogueSlice.Outcome.Saved saved:
+            case CatalogueEntries.Outcome.Saved saved:
                 TempData["Notice"] = notice;
                 return Redirect($"/Catalogue/{saved.Id}");
-            case CatalogueSlice.Outcome.NotFound:
+            case CatalogueEntries.Outcome.NotFound:
                 return NotFound();
-            case CatalogueSlice.Outcome.Forbidden:
+            case CatalogueEntries.Outcome.Forbidden:
                 return Forbid();
-            case CatalogueSlice.Outcome.Stale:
+            case CatalogueEntries.Outcome.Stale:
                 ModelState.AddModelError(string.Empty,
                     "Iemand anders heeft dit aanbod net gewijzigd of uit de catalogus gehaald. Uw wijzigingen zijn niet opgeslagen. " +
                     "Open het aanbod opnieuw om de nieuwste gegevens te zien en voer uw wijziging dan nog eens in.");
                 break;
-            case CatalogueSlice.Outcome.Invalid invalid:
+            case CatalogueEntries.Outcome.Invalid invalid:
                 foreach (var problem in invalid.Problems)
                 {
                     ModelState.AddModelError(problem.Field.Length == 0 ? string.Empty : $"Input.{problem.Field}", problem.Message);

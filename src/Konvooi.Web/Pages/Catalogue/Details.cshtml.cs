@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.Catalogue;
 
-public sealed class DetailsModel(CatalogueSlice.Handler catalogue) : PageModel
+public sealed class DetailsModel(GetCatalogueEntry.Handler catalogue) : PageModel
 {
-    public CatalogueSlice.EntryView? View { get; private set; }
+    public GetCatalogueEntry.EntryView? View { get; private set; }
 
     public static string ChangeText(string change) => change switch
     {
@@ -40,7 +40,7 @@ public sealed class DetailsModel(CatalogueSlice.Handler catalogue) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid entryId, CancellationToken cancellationToken)
     {
-        View = await catalogue.GetAsync(entryId, cancellationToken);
+        View = await catalogue.HandleAsync(entryId, cancellationToken);
         return View is null ? NotFound() : Page();
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Konvooi.Web.Pages.Catalogue;
 
-public sealed class EditModel(CatalogueSlice.Handler catalogue) : CatalogueFormModel
+public sealed class EditModel(GetCatalogueEntry.Handler catalogue, UpdateCatalogueEntry.Handler update, RetireCatalogueEntry.Handler retire) : CatalogueFormModel
 {
     public Guid EntryId { get; private set; }
 
@@ -19,7 +19,7 @@ public sealed class EditModel(CatalogueSlice.Handler catalogue) : CatalogueFormM
             return refusal;
         }
 
-        var entry = (await catalogue.GetAsync(entryId, cancellationToken))!;
+        var entry = (await catalogue.HandleAsync(entryId, cancellationToken))!;
         Input = CatalogueEntryInput.From(entry.Intervention, entry.Version);
         return Page();
     }
@@ -37,7 +37,7 @@ public sealed class EditModel(CatalogueSlice.Handler catalogue) : CatalogueFormM
             return Page();
         }
 
-        return AfterSave(await catalogue.UpdateAsync(entryId, Input, cancellationToken), "De wijziging is opgeslagen.");
+        return AfterSave(await update.HandleAsync(entryId, Input, cancellationToken), "De wijziging is opgeslagen.");
     }
 
     public async Task<IActionResult> OnPostRetireAsync(Guid entryId, int version, CancellationToken cancellationToken)
@@ -48,11 +48,11 @@ public sealed class EditModel(CatalogueSlice.Handler catalogue) : CatalogueFormM
             return refusal;
         }
 
-        var outcome = await catalogue.RetireAsync(entryId, version, cancellationToken);
-        if (outcome is CatalogueSlice.Outcome.Stale)
+        var outcome = await retire.HandleAsync(entryId, version, cancellationToken);
+        if (outcome is CatalogueEntries.Outcome.Stale)
         {
             // Show the newest stored values with the explanation.
-            var entry = (await catalogue.GetAsync(entryId, cancellationToken))!;
+            var entry = (await catalogue.HandleAsync(entryId, cancellationToken))!;
             ModelState.Clear();
             Input = CatalogueEntryInput.From(entry.Intervention, entry.Version);
         }
@@ -64,7 +64,7 @@ public sealed class EditModel(CatalogueSlice.Handler catalogue) : CatalogueFormM
     private async Task<IActionResult?> LoadAsync(Guid entryId, CancellationToken cancellationToken)
     {
         EntryId = entryId;
-        var entry = await catalogue.GetAsync(entryId, cancellationToken);
+        var entry = await catalogue.HandleAsync(entryId, cancellationToken);
         if (entry is null)
         {
             return NotFound();

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.Catalogue;
 
-public sealed class IndexModel(CatalogueSlice.Handler catalogue) : PageModel
+public sealed class IndexModel(ListCatalogue.Handler catalogue) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Search { get; set; }
@@ -23,7 +23,7 @@ public sealed class IndexModel(CatalogueSlice.Handler catalogue) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Retired { get; set; }
 
-    public CatalogueSlice.ListView? View { get; private set; }
+    public ListCatalogue.ListView? View { get; private set; }
 
     /// <summary>Free places and waiting time in words.</summary>
     public static string Availability(Intervention intervention)
@@ -48,7 +48,7 @@ public sealed class IndexModel(CatalogueSlice.Handler catalogue) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        View = await catalogue.ListAsync(new CatalogueSlice.Filter(Search, Aim, Cause, Setting, Retired), cancellationToken);
+        View = await catalogue.HandleAsync(new ListCatalogue.Filter(Search, Aim, Cause, Setting, Retired), cancellationToken);
         return View is null ? NotFound() : Page();
     }
 }

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Konvooi.Web.Pages.Catalogue;
 
-public sealed class NewModel(CatalogueSlice.Handler catalogue, KonvooiDbContext db) : CatalogueFormModel
+public sealed class NewModel(CreateCatalogueEntry.Handler catalogue, KonvooiDbContext db) : CatalogueFormModel
 {
     public string OrganisationName { get; private set; } = string.Empty;
 
@@ -41,7 +41,7 @@ public sealed class NewModel(CatalogueSlice.Handler catalogue, KonvooiDbContext 
             return Page();
         }
 
-        return AfterSave(await catalogue.CreateAsync(Input, cancellationToken), "Het aanbod staat in de catalogus.");
+        return AfterSave(await catalogue.HandleAsync(Input, cancellationToken), "Het aanbod staat in de catalogus.");
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)

@@ -7,25 +7,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.Catalogue;
 
-public sealed class WeightsModel(WeightsSlice.Handler weights) : PageModel
+public sealed class WeightsModel(ViewWeights.Handler weights, SaveWeights.Handler save, ResetWeights.Handler reset) : PageModel
 {
     [BindProperty(Name = "Input")]
-    public WeightsSlice.Input Input { get; set; } = new();
+    public SaveWeights.Input Input { get; set; } = new();
 
-    public WeightsSlice.View? View { get; private set; }
+    public ViewWeights.View? View { get; private set; }
 
     public string? ResetReason { get; private set; }
 
     public bool MayTune => ActorClaims.HasPermission(User, Permissions.CanTuneMatchingWeights);
 
-    public static string MaxText => WeightsSlice.MaxWeight.ToString(CultureInfo.GetCultureInfo("nl-NL"));
+    public static string MaxText => OrganisationWeights.MaxWeight.ToString(CultureInfo.GetCultureInfo("nl-NL"));
 
-    public static string Label(string key) => WeightsSlice.Labels.GetValueOrDefault(key, key);
+    public static string Label(string key) => OrganisationWeights.Labels.GetValueOrDefault(key, key);
 
     public bool HasError(string key) => ModelState.HasErrorFor(key);
 
     /// <summary>What the field shows: the posted text after a refused save, otherwise the weight in force.</summary>
-    public string ValueFor(WeightsSlice.WeightLine line)
+    public string ValueFor(ViewWeights.WeightLine line)
     {
         ArgumentNullException.ThrowIfNull(line);
         return Input.Weights.TryGetValue(line.Key, out var posted) ? posted : line.Current.ToString(CultureInfo.GetCultureInfo("nl-NL"));
@@ -33,13 +33,13 @@ public sealed class WeightsModel(WeightsSlice.Handler weights) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        View = await weights.ViewAsync(cancellationToken);
+        View = await weights.HandleAsync(cancellationToken);
         if (View is null)
         {
             return NotFound();
         }
 
-        Input = new WeightsSlice.Input { Version = View.Version };
+        Input = new SaveWeights.Input { Version = View.Version };
         return Page();
     }
 
@@ -52,8 +52,8 @@ public sealed class WeightsModel(WeightsSlice.Handler weights) : PageModel
 
         // With a missing reason the weights are still checked, so every message shows at once.
         var outcome = ModelState.IsValid
-            ? await weights.SaveAsync(Input, cancellationToken)
-            : WeightsSlice.Check(Input).Problems is { Count: > 0 } problems ? new WeightsSlice.Outcome.Invalid(problems) : null;
+            ? await save.HandleAsync(Input, cancellationToken)
+            : SaveWeights.Check(Input).Problems is { Count: > 0 } problems ? new OrganisationWeights.Outcome.Invalid(problems) : null;
         return await AfterAsync(outcome, "De nieuwe gewichten zijn opgeslagen.", cancellationToken);
     }
 
@@ -66,39 +66,39 @@ public sealed class WeightsModel(WeightsSlice.Handler weights) : PageModel
 
         ModelState.Clear();
         ResetReason = resetReason;
-        var outcome = await weights.ResetAsync(resetReason, version, cancellationToken);
-        if (outcome is WeightsSlice.Outcome.Invalid)
+        var outcome = await reset.HandleAsync(resetReason, version, cancellationToken);
+        if (outcome is OrganisationWeights.Outcome.Invalid)
         {
             ModelState.AddModelError("resetReason", "Schrijf op waarom u teruggaat naar de standaard.");
             outcome = null;
         }
 
-        Input = new WeightsSlice.Input { Version = version };
+        Input = new SaveWeights.Input { Version = version };
         return await AfterAsync(outcome, "De standaardgewichten gelden weer.", cancellationToken);
     }
 
-    private async Task<IActionResult> AfterAsync(WeightsSlice.Outcome? outcome, string notice, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(OrganisationWeights.Outcome? outcome, string notice, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
-            case WeightsSlice.Outcome.Saved:
+            case OrganisationWeights.Outcome.Saved:
                 TempData["Notice"] = notice;
                 return Redirect("/Catalogue/Weights");
-            case WeightsSlice.Outcome.Forbidden:
+            case OrganisationWeights.Outcome.Forbidden:
                 return Forbid();
-            case WeightsSlice.Outcome.Stale:
+            case OrganisationWeights.Outcome.Stale:
                 ModelState.AddModelError(string.Empty,
                     "Iemand anders heeft de gewichten net veranderd. Uw wijziging is niet opgeslagen. Bekijk de gewichten die nu gelden en voer uw wijziging dan nog eens in.");
                 Input.Weights.Clear();
                 ModelState.Remove("Input.Version");
                 break;
-            case WeightsSlice.Outcome.Invalid invalid:
+            case OrganisationWeights.Outcome.Invalid invalid:
                 foreach (var problem in invalid.Problems)
                 {
                     var key = problem.Field switch
                     {
                         "" => string.Empty,
-                        nameof(WeightsSlice.Input.Reason) => "Input.Reason",
+                        nameof(SaveWeights.Input.Reason) => "Input.Reason",
                         _ => $"Input.Weights[{problem.Field}]",
                     };
                     ModelState.AddModelError(key, problem.Message);
@@ -107,8 +107,8 @@ public sealed class WeightsModel(WeightsSlice.Handler weights) : PageModel
                 break;
         }
 
-        View = await weights.ViewAsync(cancellationToken);
-        if (outcome is WeightsSlice.Outcome.Stale && View is not null)
+        View = await weights.HandleAsync(cancellationToken);
+        if (outcome is OrganisationWeights.Outcome.Stale && View is not null)
         {
             Input.Version = View.Version;
         }

@@ -4,16 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.Conversation;
 
-public sealed class IndexModel(ConversationSlice.Handler conversation) : PageModel
+public sealed class IndexModel(GetConversation.Handler conversation) : PageModel
 {
     public Guid Id { get; private set; }
 
-    public ConversationSlice.Overview? Overview { get; private set; }
+    public GetConversation.Overview? Overview { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         Id = id;
-        Overview = await conversation.OverviewAsync(id, cancellationToken);
+        Overview = await conversation.HandleAsync(id, cancellationToken);
         return Overview is null ? NotFound() : Page();
     }
 }

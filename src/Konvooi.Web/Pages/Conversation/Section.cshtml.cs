@@ -7,13 +7,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Konvooi.Web.Pages.Conversation;
 
 /// <summary>One section of the conversation guide, generated from the guide's data. Fields are named <c>a.{question code}</c>.</summary>
-public sealed class SectionModel(ConversationSlice.Handler conversation) : PageModel
+public sealed class SectionModel(GetConversationSection.Handler sections, SaveConversationSection.Handler save) : PageModel
 {
     private Dictionary<string, IReadOnlyList<string>> _posted = new(StringComparer.Ordinal);
 
     public Guid Id { get; private set; }
 
-    public ConversationSlice.SectionState? State { get; private set; }
+    public GetConversationSection.SectionState? State { get; private set; }
 
     public bool HasError(string key) => ModelState.HasErrorFor(key);
 
@@ -25,7 +25,7 @@ public sealed class SectionModel(ConversationSlice.Handler conversation) : PageM
     public async Task<IActionResult> OnGetAsync(Guid id, string section, CancellationToken cancellationToken)
     {
         Id = id;
-        State = await conversation.SectionAsync(id, section, cancellationToken);
+        State = await sections.HandleAsync(id, section, cancellationToken);
         return State is null ? NotFound() : Page();
     }
 
@@ -42,20 +42,20 @@ public sealed class SectionModel(ConversationSlice.Handler conversation) : PageM
             q => q.Code,
             q => (IReadOnlyList<string>)Request.Form["a." + q.Code].Where(v => v is not null).Select(v => v!).ToList(),
             StringComparer.Ordinal);
-        var outcome = await conversation.SaveAsync(id, section, _posted, version, cancellationToken);
+        var outcome = await save.HandleAsync(id, section, _posted, version, cancellationToken);
         switch (outcome)
         {
-            case ConversationSlice.Outcome.Saved:
+            case SaveConversationSection.Outcome.Saved:
                 TempData["Notice"] = "Dit onderdeel is opgeslagen.";
                 return Redirect($"/People/{id}/Conversation/{section}");
-            case ConversationSlice.Outcome.NotFound:
+            case SaveConversationSection.Outcome.NotFound:
                 return NotFound();
-            case ConversationSlice.Outcome.Conflict conflict:
+            case SaveConversationSection.Outcome.Conflict conflict:
                 ModelState.AddModelError(string.Empty,
                     $"{conflict.OtherUser ?? "Een collega"} heeft dit onderdeel net ook opgeslagen. Uw antwoorden staan hieronder nog ingevuld, maar zijn niet opgeslagen. " +
                     "Open het onderdeel opnieuw in een ander tabblad om te zien wat er veranderd is, en sla daarna uw aanvulling op.");
                 break;
-            case ConversationSlice.Outcome.Invalid invalid:
+            case SaveConversationSection.Outcome.Invalid invalid:
                 foreach (var problem in invalid.Problems)
                 {
                     ModelState.AddModelError("a." + problem.Field, problem.Message);
@@ -64,14 +64,14 @@ public sealed class SectionModel(ConversationSlice.Handler conversation) : PageM
                 break;
         }
 
-        var stored = await conversation.SectionAsync(id, section, cancellationToken);
+        var stored = await sections.HandleAsync(id, section, cancellationToken);
         if (stored is null)
         {
             return NotFound();
         }
 
         // Keep the version the form was loaded with, so a second save after a conflict is checked again.
-        State = stored with { Version = outcome is ConversationSlice.Outcome.Conflict ? stored.Version : version };
+        State = stored with { Version = outcome is SaveConversationSection.Outcome.Conflict ? stored.Version : version };
         return Page();
     }
 }

@@ -5,14 +5,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.Convoy;
 
-public sealed class IndexModel(ConvoySlice.Handler convoy) : PageModel
+public sealed class IndexModel(ViewConvoy.Handler convoy, AddConvoyMember.Handler add, RemoveConvoyMember.Handler remove, MoveConvoyMember.Handler move) : PageModel
 {
     [BindProperty(Name = "Member")]
-    public ConvoySlice.MemberInput Member { get; set; } = new();
+    public AddConvoyMember.MemberInput Member { get; set; } = new();
 
     public Guid Id { get; private set; }
 
-    public ConvoySlice.View? View { get; private set; }
+    public ViewConvoy.View? View { get; private set; }
 
     /// <summary>Only the latest map can be changed; older ones are history.</summary>
     public bool IsLatest => View is not null && (View.Snapshot is null || View.Snapshot.Date == View.LatestDate);
@@ -32,7 +32,7 @@ public sealed class IndexModel(ConvoySlice.Handler convoy) : PageModel
     public async Task<IActionResult> OnGetAsync(Guid id, DateOnly? date, CancellationToken cancellationToken)
     {
         Id = id;
-        View = await convoy.ViewAsync(id, date, cancellationToken);
+        View = await convoy.HandleAsync(id, date, cancellationToken);
         return View is null ? NotFound() : Page();
     }
 
@@ -43,19 +43,19 @@ public sealed class IndexModel(ConvoySlice.Handler convoy) : PageModel
             return await ShowAsync(id, cancellationToken);
         }
 
-        return await AfterAsync(id, await convoy.AddAsync(id, Member, version, latest, cancellationToken), "De persoon staat op de kaart.", cancellationToken);
+        return await AfterAsync(id, await add.HandleAsync(id, Member, version, latest, cancellationToken), "De persoon staat op de kaart.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, string memberId, int version, DateOnly? latest, CancellationToken cancellationToken)
     {
         ClearMemberValidation();
-        return await AfterAsync(id, await convoy.RemoveAsync(id, memberId, version, latest, cancellationToken), "De persoon is van de kaart gehaald.", cancellationToken);
+        return await AfterAsync(id, await remove.HandleAsync(id, memberId, version, latest, cancellationToken), "De persoon is van de kaart gehaald.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid id, string memberId, string circle, int version, DateOnly? latest, CancellationToken cancellationToken)
     {
         ClearMemberValidation();
-        return await AfterAsync(id, await convoy.MoveAsync(id, memberId, circle, version, latest, cancellationToken), "De persoon is verplaatst.", cancellationToken);
+        return await AfterAsync(id, await move.HandleAsync(id, memberId, circle, version, latest, cancellationToken), "De persoon is verplaatst.", cancellationToken);
     }
 
     private void ClearMemberValidation()
@@ -65,22 +65,22 @@ public sealed class IndexModel(ConvoySlice.Handler convoy) : PageModel
             ModelState.Remove(key);
         }
 
-        Member = new ConvoySlice.MemberInput();
+        Member = new AddConvoyMember.MemberInput();
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, ConvoySlice.Outcome outcome, string notice, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(Guid id, ConvoyMaps.Outcome outcome, string notice, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
-            case ConvoySlice.Outcome.Saved:
+            case ConvoyMaps.Outcome.Saved:
                 TempData["Notice"] = notice;
                 return Redirect($"/People/{id}/Convoy");
-            case ConvoySlice.Outcome.NotFound:
+            case ConvoyMaps.Outcome.NotFound:
                 return NotFound();
-            case ConvoySlice.Outcome.Conflict:
+            case ConvoyMaps.Outcome.Conflict:
                 ModelState.AddModelError(string.Empty, "Iemand anders heeft de kaart net ook gewijzigd. Bekijk de kaart hieronder en voer uw wijziging opnieuw in.");
                 break;
-            case ConvoySlice.Outcome.Invalid invalid:
+            case ConvoyMaps.Outcome.Invalid invalid:
                 foreach (var problem in invalid.Problems)
                 {
                     ModelState.AddModelError(MapField(problem.Field), problem.Message);
@@ -116,7 +116,7 @@ public sealed class IndexModel(ConvoySlice.Handler convoy) : PageModel
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
     {
         Id = id;
-        View = await convoy.ViewAsync(id, null, cancellationToken);
+        View = await convoy.HandleAsync(id, null, cancellationToken);
         return View is null ? NotFound() : Page();
     }
 }

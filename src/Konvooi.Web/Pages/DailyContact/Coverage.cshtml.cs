@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.DailyContact;
 
-public sealed class CoverageModel(CoverageReportSlice.Handler coverage) : PageModel
+public sealed class CoverageModel(BuildCoverageReport.Handler coverage) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -17,7 +17,7 @@ public sealed class CoverageModel(CoverageReportSlice.Handler coverage) : PageMo
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        Report = await coverage.BuildAsync(From, To, cancellationToken);
+        Report = await coverage.HandleAsync(From, To, cancellationToken);
         return Report is null ? NotFound() : Page();
     }
 }

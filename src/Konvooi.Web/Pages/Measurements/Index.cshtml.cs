@@ -5,19 +5,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.Measurements;
 
-public sealed class IndexModel(ReadMeasurements.Handler read, RemeasurementSlice.Handler plans) : PageModel
+public sealed class IndexModel(ListMeasurementHistory.Handler read, GetRemeasurements.Handler plans) : PageModel
 {
     public Guid Id { get; private set; }
 
-    public ReadMeasurements.History? History { get; private set; }
+    public ListMeasurementHistory.History? History { get; private set; }
 
-    /// <summary>The person's support plans on this page: events for the chart and the honest change (issue 7).</summary>
-    public RemeasurementSlice.Result Plans { get; private set; } = new([], null);
+    /// <summary>The person's support plans on this page: events for the chart and the honest change (LM-1, docs/support-plan.md).</summary>
+    public GetRemeasurements.Result Plans { get; private set; } = new([], null);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         Id = id;
-        History = await read.HistoryAsync(id, cancellationToken);
+        History = await read.HandleAsync(id, cancellationToken);
         if (History is null)
         {
             return NotFound();

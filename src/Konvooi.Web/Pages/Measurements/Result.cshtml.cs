@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.Measurements;
 
-public sealed class ResultModel(ReadMeasurements.Handler read) : PageModel
+public sealed class ResultModel(GetMeasurement.Handler read) : PageModel
 {
-    public ReadMeasurements.Result? Result { get; private set; }
+    public GetMeasurement.Result? Result { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, Guid measurementId, CancellationToken cancellationToken)
     {
-        Result = await read.GetAsync(id, measurementId, cancellationToken);
+        Result = await read.HandleAsync(id, measurementId, cancellationToken);
         return Result is null ? NotFound() : Page();
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.Outcomes;
 
-public sealed class IndexModel(OutcomesSlice.Handler outcomes) : PageModel
+public sealed class IndexModel(ReportInterventionOutcomes.Handler outcomes) : PageModel
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -16,7 +16,7 @@ public sealed class IndexModel(OutcomesSlice.Handler outcomes) : PageModel
     [BindProperty(SupportsGet = true, Name = "to")]
     public DateOnly? To { get; set; }
 
-    public OutcomesSlice.Result? Result { get; private set; }
+    public ReportInterventionOutcomes.Result? Result { get; private set; }
 
     public string? PeriodError { get; private set; }
 
@@ -25,7 +25,7 @@ public sealed class IndexModel(OutcomesSlice.Handler outcomes) : PageModel
         var outcome = await ComputeAsync(cancellationToken);
         return outcome switch
         {
-            OutcomesSlice.Outcome.Forbidden => Forbid(),
+            ReportInterventionOutcomes.Outcome.Forbidden => Forbid(),
             _ => Page(),
         };
     }
@@ -33,7 +33,7 @@ public sealed class IndexModel(OutcomesSlice.Handler outcomes) : PageModel
     public async Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken)
     {
         var outcome = await ComputeAsync(cancellationToken);
-        if (outcome is OutcomesSlice.Outcome.Forbidden)
+        if (outcome is ReportInterventionOutcomes.Outcome.Forbidden)
         {
             return Forbid();
         }
@@ -50,7 +50,7 @@ public sealed class IndexModel(OutcomesSlice.Handler outcomes) : PageModel
     public async Task<IActionResult> OnGetSummaryAsync(string? intervention, CancellationToken cancellationToken)
     {
         var outcome = await ComputeAsync(cancellationToken);
-        if (outcome is OutcomesSlice.Outcome.Forbidden)
+        if (outcome is ReportInterventionOutcomes.Outcome.Forbidden)
         {
             return Forbid();
         }
@@ -71,12 +71,12 @@ public sealed class IndexModel(OutcomesSlice.Handler outcomes) : PageModel
         return File(Utf8NoBom.GetBytes(text), "text/plain; charset=utf-8", name);
     }
 
-    private async Task<OutcomesSlice.Outcome> ComputeAsync(CancellationToken cancellationToken)
+    private async Task<ReportInterventionOutcomes.Outcome> ComputeAsync(CancellationToken cancellationToken)
     {
         // Unreadable dates fall back to the default period, with a message beside the date fields.
         var unreadable = !ModelState.IsValid;
-        var outcome = await outcomes.HandleAsync(unreadable ? new OutcomesSlice.Query() : new OutcomesSlice.Query(From, To), cancellationToken);
-        if (outcome is OutcomesSlice.Outcome.Computed computed)
+        var outcome = await outcomes.HandleAsync(unreadable ? new ReportInterventionOutcomes.Query() : new ReportInterventionOutcomes.Query(From, To), cancellationToken);
+        if (outcome is ReportInterventionOutcomes.Outcome.Computed computed)
         {
             Result = computed.Result;
             if (unreadable)
@@ -88,7 +88,7 @@ public sealed class IndexModel(OutcomesSlice.Handler outcomes) : PageModel
             From = computed.Result.From;
             To = computed.Result.To;
         }
-        else if (outcome is OutcomesSlice.Outcome.InvalidPeriod invalid)
+        else if (outcome is ReportInterventionOutcomes.Outcome.InvalidPeriod invalid)
         {
             PeriodError = invalid.Message;
         }

@@ -6,13 +6,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.People;
 
-public sealed class ConsentsModel(GetPerson.Handler get, Consents.Handler consents) : PageModel
+public sealed class ConsentsModel(GetPerson.Handler get, RecordConsent.Handler record, WithdrawConsent.Handler withdraw) : PageModel
 {
     [BindProperty(Name = "Record")]
-    public Consents.RecordInput Record { get; set; } = new();
+    public RecordConsent.RecordInput Record { get; set; } = new();
 
     [BindProperty(Name = "Withdraw")]
-    public Consents.WithdrawInput Withdraw { get; set; } = new();
+    public WithdrawConsent.WithdrawInput Withdraw { get; set; } = new();
 
     public GetPerson.Result? Result { get; private set; }
 
@@ -32,7 +32,7 @@ public sealed class ConsentsModel(GetPerson.Handler get, Consents.Handler consen
             ModelState.Remove(key);
         }
 
-        var outcome = ModelState.IsValid ? await consents.RecordAsync(id, Record, cancellationToken) : null;
+        var outcome = ModelState.IsValid ? await record.HandleAsync(id, Record, cancellationToken) : null;
         return await AfterAsync(id, outcome, "Record", "De toestemming is vastgelegd.", cancellationToken);
     }
 
@@ -43,7 +43,7 @@ public sealed class ConsentsModel(GetPerson.Handler get, Consents.Handler consen
             ModelState.Remove(key);
         }
 
-        var outcome = ModelState.IsValid ? await consents.WithdrawAsync(id, Withdraw, cancellationToken) : null;
+        var outcome = ModelState.IsValid ? await withdraw.HandleAsync(id, Withdraw, cancellationToken) : null;
         return await AfterAsync(id, outcome, "Withdraw", "De toestemming is ingetrokken.", cancellationToken);
     }
 

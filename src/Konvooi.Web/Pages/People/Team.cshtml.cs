@@ -6,19 +6,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.People;
 
-public sealed class TeamModel(Assignments.Handler assignments) : PageModel
+public sealed class TeamModel(GetTeam.Handler team, AssignProfessional.Handler assign, UnassignProfessional.Handler unassign) : PageModel
 {
     public Guid Id { get; private set; }
 
-    public Assignments.Team? Team { get; private set; }
+    public GetTeam.Team? Team { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) => await ShowAsync(id, cancellationToken);
 
     public async Task<IActionResult> OnPostAddAsync(Guid id, Guid userId, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await assignments.AddAsync(id, userId, cancellationToken), "De medewerker is betrokken.", cancellationToken);
+        await AfterAsync(id, await assign.HandleAsync(id, userId, cancellationToken), "De medewerker is betrokken.", cancellationToken);
 
     public async Task<IActionResult> OnPostRemoveAsync(Guid id, Guid userId, CancellationToken cancellationToken) =>
-        await AfterAsync(id, await assignments.RemoveAsync(id, userId, cancellationToken), "De medewerker is niet meer betrokken.", cancellationToken);
+        await AfterAsync(id, await unassign.HandleAsync(id, userId, cancellationToken), "De medewerker is niet meer betrokken.", cancellationToken);
 
     private async Task<IActionResult> AfterAsync(Guid id, Assignments.Outcome outcome, string notice, CancellationToken cancellationToken)
     {
@@ -44,11 +44,11 @@ public sealed class TeamModel(Assignments.Handler assignments) : PageModel
         {
             // Only coordinators manage the team; others get the same answer as for an unknown record
             // when they cannot see it, and 403 when they can.
-            Team = await assignments.TeamAsync(id, cancellationToken);
+            Team = await team.HandleAsync(id, cancellationToken);
             return Team is null ? NotFound() : Forbid();
         }
 
-        Team = await assignments.TeamAsync(id, cancellationToken);
+        Team = await team.HandleAsync(id, cancellationToken);
         return Team is null ? NotFound() : Page();
     }
 }

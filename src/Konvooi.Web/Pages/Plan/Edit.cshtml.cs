@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Konvooi.Web.Pages.Plan;
 
-public sealed class EditModel(SupportPlanSlice.Handler plans) : PlanFormModel
+public sealed class EditModel(RevisePlan.Handler plans) : PlanFormModel
 {
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -15,20 +15,20 @@ public sealed class EditModel(SupportPlanSlice.Handler plans) : PlanFormModel
         }
 
         Plan = current;
-        Form = await plans.EditFormAsync(id, cancellationToken);
+        Form = await plans.FormAsync(id, cancellationToken);
         return Form is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, int version, CancellationToken cancellationToken)
     {
         Id = id;
-        var outcome = await plans.ReviseAsync(id, version, Plan, cancellationToken);
+        var outcome = await plans.HandleAsync(id, version, Plan, cancellationToken);
         if (Apply(outcome, "De nieuwe versie van het plan is vastgelegd.") is { } done)
         {
             return done;
         }
 
-        Form = await plans.EditFormAsync(id, cancellationToken);
+        Form = await plans.FormAsync(id, cancellationToken);
         if (Form is null)
         {
             return NotFound();

@@ -10,17 +10,22 @@ namespace Konvooi.Web.Pages.Plan;
 /// trajectory and follow-up has its own small form; its messages are keyed by its id so they appear
 /// beside that form only.
 /// </summary>
-public sealed class IndexModel(SupportPlanSlice.Handler plans) : PageModel
+public sealed class IndexModel(
+    ViewSupportPlan.Handler plans,
+    RecordTrajectoryStep.Handler steps,
+    CompleteFollowUp.Handler followUps,
+    MarkSignalHandled.Handler signals,
+    ClosePlan.Handler closing) : PageModel
 {
     [BindProperty(Name = "Step")]
-    public SupportPlanSlice.StepInput Step { get; set; } = new();
+    public RecordTrajectoryStep.StepInput Step { get; set; } = new();
 
     [BindProperty(Name = "Close")]
-    public SupportPlanSlice.CloseInput Close { get; set; } = new();
+    public ClosePlan.CloseInput Close { get; set; } = new();
 
     public Guid Id { get; private set; }
 
-    public SupportPlanSlice.View? View { get; private set; }
+    public ViewSupportPlan.View? View { get; private set; }
 
     /// <summary>The trajectory or follow-up whose form was posted, to refill it after a refusal.</summary>
     public Guid? Posted { get; private set; }
@@ -41,7 +46,7 @@ public sealed class IndexModel(SupportPlanSlice.Handler plans) : PageModel
     public async Task<IActionResult> OnPostStepAsync(Guid id, Guid trajectoryId, int version, CancellationToken cancellationToken)
     {
         ClearBindingErrors();
-        var outcome = await plans.StepAsync(id, trajectoryId, version, Step, cancellationToken);
+        var outcome = await steps.HandleAsync(id, trajectoryId, version, Step, cancellationToken);
         Posted = trajectoryId;
         return await AfterAsync(id, outcome, StepKey(trajectoryId), "De stap is vastgelegd.", cancellationToken);
     }
@@ -49,7 +54,7 @@ public sealed class IndexModel(SupportPlanSlice.Handler plans) : PageModel
     public async Task<IActionResult> OnPostFollowUpAsync(Guid id, Guid taskId, int version, DateOnly? doneOn, string? doneNote, CancellationToken cancellationToken)
     {
         ClearBindingErrors();
-        var outcome = await plans.FollowUpDoneAsync(id, taskId, version, doneOn, doneNote, cancellationToken);
+        var outcome = await followUps.HandleAsync(id, taskId, version, doneOn, doneNote, cancellationToken);
         Posted = taskId;
         DoneOn = doneOn;
         DoneNote = doneNote;
@@ -59,14 +64,14 @@ public sealed class IndexModel(SupportPlanSlice.Handler plans) : PageModel
     public async Task<IActionResult> OnPostSignalAsync(Guid id, Guid confirmationId, CancellationToken cancellationToken)
     {
         ClearBindingErrors();
-        var outcome = await plans.SignalHandledAsync(id, confirmationId, cancellationToken);
+        var outcome = await signals.HandleAsync(id, confirmationId, cancellationToken);
         return await AfterAsync(id, outcome, "Signal", "Het signaal is opgevolgd.", cancellationToken);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(Guid id, int version, CancellationToken cancellationToken)
     {
         ClearBindingErrors();
-        var outcome = await plans.CloseAsync(id, version, Close, cancellationToken);
+        var outcome = await closing.HandleAsync(id, version, Close, cancellationToken);
         return await AfterAsync(id, outcome, "Close", "Het plan is afgesloten.", cancellationToken);
     }
 
@@ -79,19 +84,19 @@ public sealed class IndexModel(SupportPlanSlice.Handler plans) : PageModel
         }
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, SupportPlanSlice.Outcome outcome, string prefix, string notice, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(Guid id, PlanViews.Outcome outcome, string prefix, string notice, CancellationToken cancellationToken)
     {
         switch (outcome)
         {
-            case SupportPlanSlice.Outcome.Saved:
+            case PlanViews.Outcome.Saved:
                 TempData["Notice"] = notice;
                 return Redirect($"/People/{id}/Plan");
-            case SupportPlanSlice.Outcome.NotFound:
+            case PlanViews.Outcome.NotFound:
                 return NotFound();
-            case SupportPlanSlice.Outcome.Conflict:
+            case PlanViews.Outcome.Conflict:
                 ModelState.AddModelError(string.Empty, "Iemand anders heeft dit net ook gewijzigd. Bekijk het plan hieronder en voer uw wijziging opnieuw in.");
                 break;
-            case SupportPlanSlice.Outcome.Invalid invalid:
+            case PlanViews.Outcome.Invalid invalid:
                 foreach (var problem in invalid.Problems)
                 {
                     ModelState.AddModelError(problem.Field.Length == 0 ? string.Empty : $"{prefix}.{problem.Field}", problem.Message);
@@ -106,7 +111,7 @@ public sealed class IndexModel(SupportPlanSlice.Handler plans) : PageModel
     private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
     {
         Id = id;
-        View = await plans.ViewAsync(id, cancellationToken);
+        View = await plans.HandleAsync(id, cancellationToken);
         return View is null ? NotFound() : Page();
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Konvooi.Web.Pages.Plan;
 
-public sealed class NewModel(SupportPlanSlice.Handler plans, TimeProvider time) : PlanFormModel
+public sealed class NewModel(CreatePlan.Handler plans, TimeProvider time) : PlanFormModel
 {
     public Guid? Run { get; private set; }
 
@@ -27,7 +27,7 @@ public sealed class NewModel(SupportPlanSlice.Handler plans, TimeProvider time) 
     public async Task<IActionResult> OnPostAsync(Guid id, Guid? run, CancellationToken cancellationToken)
     {
         Id = id;
-        var outcome = await plans.CreateAsync(id, run, Plan, cancellationToken);
+        var outcome = await plans.HandleAsync(id, run, Plan, cancellationToken);
         return Apply(outcome, "Het plan is vastgelegd.") ?? await ShowAsync(id, run, cancellationToken) ?? Page();
     }
 
@@ -35,7 +35,7 @@ public sealed class NewModel(SupportPlanSlice.Handler plans, TimeProvider time) 
     {
         Id = id;
         Run = run;
-        Form = await plans.NewFormAsync(id, run, cancellationToken);
+        Form = await plans.FormAsync(id, run, cancellationToken);
         return Form is null ? NotFound() : null;
     }
 }

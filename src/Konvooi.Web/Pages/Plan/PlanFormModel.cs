@@ -9,11 +9,11 @@ namespace Konvooi.Web.Pages.Plan;
 public abstract class PlanFormModel : PageModel
 {
     [BindProperty(Name = "Plan")]
-    public SupportPlanSlice.PlanInput Plan { get; set; } = new();
+    public PlanViews.PlanInput Plan { get; set; } = new();
 
     public Guid Id { get; protected set; }
 
-    public SupportPlanSlice.FormData? Form { get; protected set; }
+    public PlanViews.FormData? Form { get; protected set; }
 
     public bool HasError(string key) => ModelState.HasErrorFor(key);
 
@@ -21,19 +21,19 @@ public abstract class PlanFormModel : PageModel
     public string Goal(int index) => index < Plan.Goals.Count ? Plan.Goals[index] ?? "" : "";
 
     /// <summary>Shows the outcome: redirect to the plan when saved, otherwise messages beside the fields.</summary>
-    protected IActionResult? Apply(SupportPlanSlice.Outcome outcome, string notice)
+    protected IActionResult? Apply(PlanViews.Outcome outcome, string notice)
     {
         switch (outcome)
         {
-            case SupportPlanSlice.Outcome.Saved:
+            case PlanViews.Outcome.Saved:
                 TempData["Notice"] = notice;
                 return Redirect($"/People/{Id}/Plan");
-            case SupportPlanSlice.Outcome.NotFound:
+            case PlanViews.Outcome.NotFound:
                 return NotFound();
-            case SupportPlanSlice.Outcome.Conflict:
+            case PlanViews.Outcome.Conflict:
                 ModelState.AddModelError(string.Empty, "Iemand anders heeft het plan net ook gewijzigd. Open het plan opnieuw en voer uw wijziging nog een keer in.");
                 return null;
-            case SupportPlanSlice.Outcome.Invalid invalid:
+            case PlanViews.Outcome.Invalid invalid:
                 foreach (var problem in invalid.Problems)
                 {
                     ModelState.AddModelError(problem.Field.Length == 0 ? string.Empty : "Plan." + problem.Field, problem.Message);

@@ -6,27 +6,27 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.Profile;
 
-public sealed class IndexModel(ProfileSlice.Handler profiles, MatchRunSlice.Handler matchRuns) : PageModel
+public sealed class IndexModel(GetProfile.Handler profiles, RebuildProfile.Handler rebuild, ChooseInterventions.Handler choose) : PageModel
 {
     [BindProperty(Name = "Choice")]
-    public MatchRunSlice.ChoiceInput Choice { get; set; } = new();
+    public ChooseInterventions.ChoiceInput Choice { get; set; } = new();
 
     public Guid Id { get; private set; }
 
-    public ProfileSlice.View? View { get; private set; }
+    public GetProfile.View? View { get; private set; }
 
     public bool HasError(string key) => ModelState.HasErrorFor(key);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         Id = id;
-        View = await profiles.LatestAsync(id, cancellationToken);
+        View = await profiles.HandleAsync(id, cancellationToken);
         return View is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await profiles.RebuildAsync(id, cancellationToken))
+        if (!await rebuild.HandleAsync(id, cancellationToken))
         {
             return NotFound();
         }
@@ -38,17 +38,17 @@ public sealed class IndexModel(ProfileSlice.Handler profiles, MatchRunSlice.Hand
     /// <summary>Records the choice made with the person on the run that was shown, then opens the plan form.</summary>
     public async Task<IActionResult> OnPostChooseAsync(Guid id, Guid runId, int runVersion, CancellationToken cancellationToken)
     {
-        switch (await matchRuns.ChooseAsync(id, runId, runVersion, Choice, cancellationToken))
+        switch (await choose.HandleAsync(id, runId, runVersion, Choice, cancellationToken))
         {
-            case MatchRunSlice.Outcome.Chosen chosen:
+            case ChooseInterventions.Outcome.Chosen chosen:
                 TempData["Notice"] = "Uw keuze is vastgelegd. Maak nu samen het plan.";
                 return Redirect($"/People/{id}/Plan/New?run={chosen.RunId}");
-            case MatchRunSlice.Outcome.NotFound:
+            case ChooseInterventions.Outcome.NotFound:
                 return NotFound();
-            case MatchRunSlice.Outcome.Conflict:
+            case ChooseInterventions.Outcome.Conflict:
                 ModelState.AddModelError(string.Empty, "Bij deze suggesties is net al een keuze vastgelegd, of ze zijn veranderd. Bekijk de suggesties hieronder en kies opnieuw.");
                 break;
-            case MatchRunSlice.Outcome.Invalid invalid:
+            case ChooseInterventions.Outcome.Invalid invalid:
                 foreach (var problem in invalid.Problems)
                 {
                     ModelState.AddModelError(problem.Field.Length == 0 ? string.Empty : "Choice." + problem.Field, problem.Message);
@@ -58,7 +58,7 @@ public sealed class IndexModel(ProfileSlice.Handler profiles, MatchRunSlice.Hand
         }
 
         Id = id;
-        View = await profiles.LatestAsync(id, cancellationToken);
+        View = await profiles.HandleAsync(id, cancellationToken);
         return View is null ? NotFound() : Page();
     }
 }

@@ -4,13 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.WorkList;
 
-public sealed class IndexModel(WorkListSlice.Handler workList) : PageModel
+public sealed class IndexModel(GetWorkList.Handler workList) : PageModel
 {
-    public WorkListSlice.Result Result { get; private set; } = null!;
+    public GetWorkList.Result Result { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid? professional, string? wijk, string? intervention, CancellationToken cancellationToken)
     {
-        var result = await workList.HandleAsync(new WorkListSlice.Query(professional, wijk, intervention), cancellationToken);
+        var result = await workList.HandleAsync(new GetWorkList.Query(professional, wijk, intervention), cancellationToken);
         if (result is null)
         {
             return Forbid();

@@ -10,11 +10,11 @@ namespace Konvooi.Features.DailyContact;
 /// The coverage report for the monitor: of the people whose profile says they live alone without daily contact,
 /// how many have an arrangement, and the share of scheduled days with contact, by wijk (small cells suppressed).
 /// </summary>
-public static class CoverageReportSlice
+public static class BuildCoverageReport
 {
     public sealed class Handler(UnfilteredAccess unfiltered, AuditLog audit, CurrentActor actor, TimeProvider time)
     {
-        public async Task<CoverageReport?> BuildAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
+        public async Task<CoverageReport?> HandleAsync(DateOnly? from, DateOnly? to, CancellationToken cancellationToken)
         {
             if (!actor.Has(Permissions.CanReadDailyContactCoverage) || actor.OrganisationId is not { } organisationId)
             {

@@ -7,57 +7,21 @@ using Konvooi.Domain.Questionnaires;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Conversations;
 using Konvooi.Features.Data;
-using Konvooi.Features.People;
 using Konvooi.Features.Security;
-using Konvooi.Features.Support;
 using Microsoft.EntityFrameworkCore;
 
 namespace Konvooi.Features.Profiles;
 
 /// <summary>
-/// Draw up a person's profile from their measurements, conversation and latest convoy map (the pure
-/// <see cref="ProfileBuilder"/>), store it as a dated snapshot, and show the latest one with the
-/// matching engine's suggestions, exclusions and advice for it.
+/// Draws up a person's profile from their measurements, conversation and latest convoy map (the pure
+/// <see cref="ProfileBuilder"/>) and stores it as a dated snapshot.
 /// </summary>
-public static class ProfileSlice
+public static class RebuildProfile
 {
-    public sealed record View(
-        string PersonName,
-        ProfileSnapshot? Snapshot,
-        IReadOnlyList<ProfileLine> Lines,
-        MatchRunSlice.ShownRun? Run,
-        string? CreatedBy,
-        IReadOnlyList<MatchRunSlice.PastChoice> Choices);
-
-    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, ConversationSlice.Handler conversation, MatchRunSlice.Handler matchRuns)
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time)
     {
-        public async Task<View?> LatestAsync(Guid personId, CancellationToken cancellationToken)
-        {
-            var person = await db.VisiblePersonNameAsync(personId, cancellationToken).ConfigureAwait(false);
-            if (person is null)
-            {
-                return null;
-            }
-
-            var snapshot = await db.ProfileSnapshots.AsNoTracking().Where(p => p.PersonId == personId)
-                .OrderByDescending(p => p.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            audit.Add(AuditActions.View, nameof(ProfileSnapshot), snapshot?.Id ?? personId, personId);
-            var run = snapshot is null ? null : await matchRuns.ShowAsync(snapshot, cancellationToken).ConfigureAwait(false);
-            await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            var choices = await matchRuns.ChoicesAsync(personId, cancellationToken).ConfigureAwait(false);
-            if (snapshot is null)
-            {
-                return new View(person, null, [], null, null, choices);
-            }
-
-            var lines = JsonSerializer.Deserialize<List<ProfileLine>>(snapshot.LinesJson) ?? [];
-            var by = await db.Users.AsNoTracking().Where(u => u.Id == snapshot.CreatedById)
-                .Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return new View(person, snapshot, lines, run, by, choices);
-        }
-
         /// <summary>Builds the profile as of today and stores it; false when the person is not visible.</summary>
-        public async Task<bool> RebuildAsync(Guid personId, CancellationToken cancellationToken)
+        public async Task<bool> HandleAsync(Guid personId, CancellationToken cancellationToken)
         {
             var person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.Id == personId, cancellationToken).ConfigureAwait(false);
             if (person is null)
@@ -76,7 +40,7 @@ public static class ProfileSlice
                 ConversationDate = today,
                 Age = Ages.InWholeYears(person.DateOfBirth, today),
                 Measurements = measurements.Select(ToProfileMeasurement).OfType<ProfileMeasurement>().ToList(),
-                Answers = await conversation.AllAnswersAsync(personId, cancellationToken).ConfigureAwait(false),
+                Answers = await db.AllAnswersAsync(personId, cancellationToken).ConfigureAwait(false),
                 Convoy = convoy is null ? null : new ConvoySnapshot(convoy.TakenOn, JsonSerializer.Deserialize<List<ConvoyMember>>(convoy.MembersJson) ?? []),
             };
             var profile = ProfileBuilder.Build(input);

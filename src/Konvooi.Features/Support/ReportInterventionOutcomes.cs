@@ -11,11 +11,11 @@ using Microsoft.EntityFrameworkCore;
 namespace Konvooi.Features.Support;
 
 /// <summary>
-/// Intervention outcomes for coordinators (issue 7): per catalogue intervention referred, started, completed,
+/// Intervention outcomes for coordinators (docs/support-plan.md): per catalogue intervention referred, started, completed,
 /// dropped out by reason, median waiting and the mean pre/post DJG change with its 95% CI, small cells suppressed.
 /// A trajectory belongs to the period when it was proposed in it; measurements are taken from any date.
 /// </summary>
-public static class OutcomesSlice
+public static class ReportInterventionOutcomes
 {
     public const string AuditEntityType = "InterventionOutcomes";
 
@@ -97,7 +97,7 @@ public static class OutcomesSlice
                 from,
                 to,
                 outcomes,
-                outcomes.Where(o => present.Contains(o.InterventionId)).Select(o => new Line(o, WorkListSlice.InterventionName(o.InterventionId))).ToList(),
+                outcomes.Where(o => present.Contains(o.InterventionId)).Select(o => new Line(o, GetWorkList.InterventionName(o.InterventionId))).ToList(),
                 settings.Outcomes,
                 trajectories.Count));
         }

@@ -11,7 +11,7 @@ namespace Konvooi.Features.Support;
 /// re-measurement schedule of the newest plan, and the honest change (LM-1) on that plan's instrument between
 /// the last measurement on or before the plan's start and the newest one after it.
 /// </summary>
-public static class RemeasurementSlice
+public static class GetRemeasurements
 {
     /// <summary>The change could not be shown; <see cref="Reason"/> says why, in Dutch.</summary>
     public sealed record NoChange(string Reason);
@@ -97,7 +97,7 @@ public static class RemeasurementSlice
                 }
             }
 
-            audit.Add(AuditActions.View, WorkListSlice.AuditEntityType, planIds, personId);
+            audit.Add(AuditActions.View, GetWorkList.AuditEntityType, planIds, personId);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return new Result(events, new PlanView(
                 Guid.Parse(newest.Id),

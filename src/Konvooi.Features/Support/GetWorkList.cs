@@ -10,12 +10,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Konvooi.Features.Support;
 
 /// <summary>
-/// The work list (issue 7): due follow-ups, due re-measurements, plans past their review date and long waits.
+/// The work list (docs/support-plan.md): due follow-ups, due re-measurements, plans past their review date and long waits.
 /// A professional sees the items of the plans they are responsible for and the follow-ups assigned to them,
 /// for people they may see; a coordinator sees the whole organisation and may filter by professional.
 /// Every person shown is audit-logged (one list entry per person).
 /// </summary>
-public static class WorkListSlice
+public static class GetWorkList
 {
     public const string AuditEntityType = "SupportPlan";
 

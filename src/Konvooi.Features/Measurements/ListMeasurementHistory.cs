@@ -7,46 +7,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Konvooi.Features.Measurements;
 
-/// <summary>One measurement's result, and a person's measurements over time (both audit-logged).</summary>
-public static class ReadMeasurements
+/// <summary>A person's measurements over time, per instrument; audit-logged.</summary>
+public static class ListMeasurementHistory
 {
-    public sealed record Result(
-        Measurement Measurement,
-        Instrument? Instrument,
-        string PersonName,
-        string AdministeredBy,
-        IReadOnlyDictionary<string, JsonElement> Scores);
-
     public sealed record HistoryPoint(Guid Id, DateOnly AdministeredOn, int? Total, string? LevelCode, int? Emotional, int? Social, AdministrationMode Mode);
 
     public sealed record History(string PersonName, IReadOnlyList<(Instrument Instrument, IReadOnlyList<HistoryPoint> Points)> ByInstrument);
 
     public sealed class Handler(KonvooiDbContext db, AuditLog audit)
     {
-        public async Task<Result?> GetAsync(Guid personId, Guid measurementId, CancellationToken cancellationToken)
-        {
-            var person = await db.VisiblePersonNameAsync(personId, cancellationToken).ConfigureAwait(false);
-            var measurement = person is null
-                ? null
-                : await db.Measurements.AsNoTracking().SingleOrDefaultAsync(m => m.Id == measurementId && m.PersonId == personId, cancellationToken).ConfigureAwait(false);
-            if (person is null || measurement is null)
-            {
-                return null;
-            }
-
-            var by = await db.Users.AsNoTracking().Where(u => u.Id == measurement.AdministeredById)
-                .Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            audit.Add(AuditActions.View, nameof(Measurement), measurement.Id, personId);
-            await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return new Result(
-                measurement,
-                Instruments.Find(measurement.InstrumentId),
-                person,
-                by ?? "onbekend",
-                JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(measurement.ScoresJson) ?? []);
-        }
-
-        public async Task<History?> HistoryAsync(Guid personId, CancellationToken cancellationToken)
+        public async Task<History?> HandleAsync(Guid personId, CancellationToken cancellationToken)
         {
             var person = await db.VisiblePersonNameAsync(personId, cancellationToken).ConfigureAwait(false);
             if (person is null)

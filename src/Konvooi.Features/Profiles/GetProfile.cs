@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Konvooi.Domain.Profiles;
+using Konvooi.Features.Audit;
+using Konvooi.Features.Data;
+using Konvooi.Features.People;
+using Konvooi.Features.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Konvooi.Features.Profiles;
+
+/// <summary>
+/// The latest stored profile of a person, with the matching engine's suggestions, exclusions and advice for it
+/// (stored as a match run) and the choices made earlier; audit-logged.
+/// </summary>
+public static class GetProfile
+{
+    public sealed record View(
+        string PersonName,
+        ProfileSnapshot? Snapshot,
+        IReadOnlyList<ProfileLine> Lines,
+        MatchRuns.ShownRun? Run,
+        string? CreatedBy,
+        IReadOnlyList<ListMatchChoices.PastChoice> Choices);
+
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, ShowMatchRun.Handler showRun, ListMatchChoices.Handler choices)
+    {
+        public async Task<View?> HandleAsync(Guid personId, CancellationToken cancellationToken)
+        {
+            var person = await db.VisiblePersonNameAsync(personId, cancellationToken).ConfigureAwait(false);
+            if (person is null)
+            {
+                return null;
+            }
+
+            var snapshot = await db.ProfileSnapshots.AsNoTracking().Where(p => p.PersonId == personId)
+                .OrderByDescending(p => p.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            audit.Add(AuditActions.View, nameof(ProfileSnapshot), snapshot?.Id ?? personId, personId);
+            var run = snapshot is null ? null : await showRun.HandleAsync(snapshot, cancellationToken).ConfigureAwait(false);
+            await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            var pastChoices = await choices.HandleAsync(personId, cancellationToken).ConfigureAwait(false);
+            if (snapshot is null)
+            {
+                return new View(person, null, [], null, null, pastChoices);
+            }
+
+            var lines = JsonSerializer.Deserialize<List<ProfileLine>>(snapshot.LinesJson) ?? [];
+            var by = await db.Users.AsNoTracking().Where(u => u.Id == snapshot.CreatedById)
+                .Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            return new View(person, snapshot, lines, run, by, pastChoices);
+        }
+    }
+}
