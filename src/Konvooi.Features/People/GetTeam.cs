@@ -23,8 +23,9 @@ public static class GetTeam
 
             var assigned = await db.PersonAssignments.AsNoTracking()
                 .Where(a => a.PersonId == personId)
-                .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => new Member(u.Id, u.DisplayName))
-                .OrderBy(m => m.DisplayName)
+                .Join(db.Users, a => a.UserId, u => u.Id, (a, u) => u)
+                .OrderBy(u => u.DisplayName)
+                .Select(u => new Member(u.Id, u.DisplayName))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var staff = await people.ResponsibleOptionsAsync(cancellationToken).ConfigureAwait(false);
             var available = staff.Where(s => s.UserId != person.ResponsibleProfessionalId && assigned.All(a => a.UserId != s.UserId)).ToList();

@@ -111,6 +111,8 @@ public static class CreatePlan
                 return new Outcome.Invalid(problems);
             }
 
+            // A plan agreed after a signal closes the loop for the signaller ("Afspraken gemaakt"), in the same save.
+            await Referrals.MarkSignalPlanAgreed.AddAsync(db, audit, actor, personId, Today, now, cancellationToken).ConfigureAwait(false);
             audit.Add(AuditActions.Create, nameof(SupportPlanRecord), planId, personId);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return new Outcome.Saved();

@@ -116,6 +116,29 @@ public sealed class SignalSliceTests
             var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
             Assert.Empty(await db.People.ToListAsync()); // a signaller opens no person records
         }
+
+        // The professional agrees a plan (here: watchful waiting) with the person: the signaller sees "Afspraken gemaakt".
+        await using (var scope = As(services, c.Orgs.ProfessionalA, c.Orgs.OrganisationA, Role.Professional))
+        {
+            var personId = (await scope.ServiceProvider.GetRequiredService<GetSignal.Handler>().HandleAsync(signalId, CancellationToken.None))!.Signal.PersonId!.Value;
+            var plan = new Konvooi.Features.Support.PlanViews.PlanInput
+            {
+                Goals = ["Iemand om mee te praten"],
+                WatchfulWaiting = true,
+                ReviewDate = new DateOnly(2026, 5, 1),
+                AgreedOn = new DateOnly(2026, 3, 2),
+                AgreedBy = "meneer zelf",
+                ResponsibleProfessionalId = c.Orgs.ProfessionalA,
+            };
+            Assert.IsType<Konvooi.Features.Support.PlanViews.Outcome.Saved>(await scope.ServiceProvider.GetRequiredService<Konvooi.Features.Support.CreatePlan.Handler>()
+                .HandleAsync(personId, null, plan, CancellationToken.None));
+        }
+
+        await using (var scope = As(services, c.Signaller, c.Physio, Role.Signaller))
+        {
+            var mine = Assert.Single(await scope.ServiceProvider.GetRequiredService<ListMySignals.Handler>().ListAsync(CancellationToken.None));
+            Assert.Equal((SignallerStatus.PlanAgreed, new DateOnly(2026, 3, 2)), (mine.Status, mine.StatusOn));
+        }
     }
 
     [Theory]
