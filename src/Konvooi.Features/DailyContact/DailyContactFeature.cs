@@ -14,10 +14,20 @@ public static class DailyContactFeature
         services.AddSingleton<IDailyContactMailer, MailKitDailyContactMailer>();
         services.AddScoped<UnfilteredAccess>();
         services.AddScoped<DailyContactJob>();
-        services.AddScoped<Arrangements.Handler>();
-        services.AddScoped<Slots.Handler>();
-        services.AddScoped<Links.Handler>();
-        services.AddScoped<CoordinatorDashboard.Handler>();
+        services.AddScoped<GetArrangements.Handler>();
+        services.AddScoped<SaveArrangement.Handler>();
+        services.AddScoped<ListMySlots.Handler>();
+        services.AddScoped<ListSlotsByLink.Handler>();
+        services.AddScoped<GetCalendarFeed.Handler>();
+        services.AddScoped<GetSlot.Handler>();
+        services.AddScoped<ConfirmSlot.Handler>();
+        services.AddScoped<ConfirmByLink.Handler>();
+        services.AddScoped<ResolveSlot.Handler>();
+        services.AddScoped<ListLinks.Handler>();
+        services.AddScoped<IssueLink.Handler>();
+        services.AddScoped<RevokeLink.Handler>();
+        services.AddScoped<GetDashboard.Handler>();
+        services.AddScoped<MarkFollowUpHandled.Handler>();
         services.AddScoped<BuildCoverageReport.Handler>();
         return services;
     }

@@ -369,7 +369,7 @@ public static partial class DemoData
         {
             // The people were just added in this context; the seeder has no actor, so it reads them from the tracker.
             var personId = db.People.Local.Single(p => p.OrganisationId == organisationId && p.FirstName == firstName).Id;
-            var (arrangement, contacts, _) = DailyContact.Arrangements.Handler.Build(personId, Guid.NewGuid(), input, volunteers);
+            var (arrangement, contacts, _) = DailyContact.ArrangementViews.Build(personId, Guid.NewGuid(), input, volunteers);
             db.DailyContactArrangements.Add(new DailyContactArrangement
             {
                 Id = arrangement.Id,

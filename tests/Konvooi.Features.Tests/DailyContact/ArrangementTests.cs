@@ -16,7 +16,7 @@ public sealed class ArrangementTests
         await using var world = await DailyContactWorld.CreateAsync(provider);
         await using var scope = world.Coordinator();
 
-        var view = await scope.ServiceProvider.GetRequiredService<Arrangements.Handler>().ViewAsync(world.PersonId, CancellationToken.None);
+        var view = await scope.ServiceProvider.GetRequiredService<GetArrangements.Handler>().HandleAsync(world.PersonId, CancellationToken.None);
 
         var stored = Assert.Single(view!.Arrangements);
         Assert.Equal(new TimeOnly(10, 0), stored.Arrangement.Window.Start);
@@ -36,9 +36,9 @@ public sealed class ArrangementTests
         await using var scope = world.Coordinator();
         var input = DailyContactWorld.Input(world.Org.VolunteerA, new DateOnly(2026, 3, 10), new TimeOnly(10, 30), new TimeOnly(11, 30));
 
-        var outcome = await scope.ServiceProvider.GetRequiredService<Arrangements.Handler>().SaveAsync(world.PersonId, null, 0, input, CancellationToken.None);
+        var outcome = await scope.ServiceProvider.GetRequiredService<SaveArrangement.Handler>().HandleAsync(world.PersonId, null, 0, input, CancellationToken.None);
 
-        var invalid = Assert.IsType<Arrangements.Outcome.Invalid>(outcome);
+        var invalid = Assert.IsType<SaveArrangement.Outcome.Invalid>(outcome);
         Assert.Contains(invalid.Problems, p => p.Code == "daily-contact.overlapping-arrangement");
     }
 
@@ -48,14 +48,14 @@ public sealed class ArrangementTests
     {
         await using var world = await DailyContactWorld.CreateAsync(provider);
         await using var scope = world.Coordinator();
-        var handler = scope.ServiceProvider.GetRequiredService<Arrangements.Handler>();
-        var stored = Assert.Single((await handler.ViewAsync(world.PersonId, CancellationToken.None))!.Arrangements);
-        var input = Arrangements.Handler.ToInput(stored);
-        Assert.IsType<Arrangements.Outcome.Saved>(await handler.SaveAsync(world.PersonId, stored.Id, stored.Version, input, CancellationToken.None));
+        var handler = scope.ServiceProvider.GetRequiredService<SaveArrangement.Handler>();
+        var stored = Assert.Single((await scope.ServiceProvider.GetRequiredService<GetArrangements.Handler>().HandleAsync(world.PersonId, CancellationToken.None))!.Arrangements);
+        var input = ArrangementViews.ToInput(stored);
+        Assert.IsType<SaveArrangement.Outcome.Saved>(await handler.HandleAsync(world.PersonId, stored.Id, stored.Version, input, CancellationToken.None));
 
-        var stale = await handler.SaveAsync(world.PersonId, stored.Id, stored.Version, input, CancellationToken.None);
+        var stale = await handler.HandleAsync(world.PersonId, stored.Id, stored.Version, input, CancellationToken.None);
 
-        Assert.IsType<Arrangements.Outcome.Conflict>(stale);
+        Assert.IsType<SaveArrangement.Outcome.Conflict>(stale);
     }
 
     [Theory]
@@ -66,9 +66,9 @@ public sealed class ArrangementTests
         await using var scope = world.Coordinator();
         var input = DailyContactWorld.Input(world.Org.CoordinatorB, new DateOnly(2026, 3, 10), new TimeOnly(18, 0), new TimeOnly(19, 0));
 
-        var outcome = await scope.ServiceProvider.GetRequiredService<Arrangements.Handler>().SaveAsync(world.PersonId, null, 0, input, CancellationToken.None);
+        var outcome = await scope.ServiceProvider.GetRequiredService<SaveArrangement.Handler>().HandleAsync(world.PersonId, null, 0, input, CancellationToken.None);
 
-        Assert.Contains(Assert.IsType<Arrangements.Outcome.Invalid>(outcome).Problems, p => p.Code == "daily-contact.unknown-volunteer");
+        Assert.Contains(Assert.IsType<SaveArrangement.Outcome.Invalid>(outcome).Problems, p => p.Code == "daily-contact.unknown-volunteer");
     }
 
     [Theory]
@@ -78,12 +78,12 @@ public sealed class ArrangementTests
         await using var world = await DailyContactWorld.CreateAsync(provider);
         await using (var other = TestDatabase.Scope(world.Services, world.Org.CoordinatorB, world.Org.OrganisationB, Role.Coordinator))
         {
-            Assert.Null(await other.ServiceProvider.GetRequiredService<Arrangements.Handler>().ViewAsync(world.PersonId, CancellationToken.None));
+            Assert.Null(await other.ServiceProvider.GetRequiredService<GetArrangements.Handler>().HandleAsync(world.PersonId, CancellationToken.None));
             Assert.Empty(await other.ServiceProvider.GetRequiredService<KonvooiDbContext>().DailyContactArrangements.ToListAsync());
         }
 
         await using var volunteer = world.Volunteer();
-        Assert.Null(await volunteer.ServiceProvider.GetRequiredService<Arrangements.Handler>().ViewAsync(world.PersonId, CancellationToken.None));
+        Assert.Null(await volunteer.ServiceProvider.GetRequiredService<GetArrangements.Handler>().HandleAsync(world.PersonId, CancellationToken.None));
         Assert.Empty(await volunteer.ServiceProvider.GetRequiredService<KonvooiDbContext>().DailyContactArrangements.ToListAsync());
     }
 }

@@ -18,7 +18,7 @@ public sealed class ConfirmationTests
         world.At(9, 15);
 
         await using var scope = world.Volunteer();
-        var mine = await scope.ServiceProvider.GetRequiredService<Slots.Handler>().MineAsync(7, CancellationToken.None);
+        var mine = await scope.ServiceProvider.GetRequiredService<ListMySlots.Handler>().HandleAsync(7, CancellationToken.None);
 
         var today = Assert.Single(mine, s => s.Reference == world.TodayReference());
         Assert.Equal("Greet", today.FirstName);
@@ -37,10 +37,11 @@ public sealed class ConfirmationTests
         world.At(9, 15);
 
         await using var scope = world.Volunteer(world.OtherVolunteer);
-        var handler = scope.ServiceProvider.GetRequiredService<Slots.Handler>();
+        var mine = scope.ServiceProvider.GetRequiredService<ListMySlots.Handler>();
+        var confirm = scope.ServiceProvider.GetRequiredService<ConfirmSlot.Handler>();
 
-        Assert.Empty(await handler.MineAsync(7, CancellationToken.None));
-        Assert.IsType<Slots.Outcome.NotFound>(await handler.ConfirmAsync(world.TodayReference(), new Slots.ConfirmInput(), CancellationToken.None));
+        Assert.Empty(await mine.HandleAsync(7, CancellationToken.None));
+        Assert.IsType<SlotViews.Outcome.NotFound>(await confirm.HandleAsync(world.TodayReference(), new SlotViews.ConfirmInput(), CancellationToken.None));
         Assert.Equal(nameof(SlotStatus.Scheduled), (await world.SlotAsync(world.TodayReference())).Status);
     }
 
@@ -54,11 +55,11 @@ public sealed class ConfirmationTests
 
         await using (var scope = world.Volunteer())
         {
-            var outcome = await scope.ServiceProvider.GetRequiredService<Slots.Handler>().ConfirmAsync(
+            var outcome = await scope.ServiceProvider.GetRequiredService<ConfirmSlot.Handler>().HandleAsync(
                 world.TodayReference(),
-                new Slots.ConfirmInput { Note = "Koffie gedronken", Signals = [DifferenceSignal.Confused, DifferenceSignal.VeryLow] },
+                new SlotViews.ConfirmInput { Note = "Koffie gedronken", Signals = [DifferenceSignal.Confused, DifferenceSignal.VeryLow] },
                 CancellationToken.None);
-            Assert.False(Assert.IsType<Slots.Outcome.Confirmed>(outcome).IsLate);
+            Assert.False(Assert.IsType<SlotViews.Outcome.Confirmed>(outcome).IsLate);
         }
 
         await using var check = world.Coordinator();
@@ -87,8 +88,8 @@ public sealed class ConfirmationTests
 
         await using (var scope = world.Volunteer())
         {
-            var outcome = await scope.ServiceProvider.GetRequiredService<Slots.Handler>().ConfirmAsync(world.TodayReference(), new Slots.ConfirmInput(), CancellationToken.None);
-            Assert.True(Assert.IsType<Slots.Outcome.Confirmed>(outcome).IsLate);
+            var outcome = await scope.ServiceProvider.GetRequiredService<ConfirmSlot.Handler>().HandleAsync(world.TodayReference(), new SlotViews.ConfirmInput(), CancellationToken.None);
+            Assert.True(Assert.IsType<SlotViews.Outcome.Confirmed>(outcome).IsLate);
         }
 
         world.At(12, 30);
@@ -110,9 +111,9 @@ public sealed class ConfirmationTests
         world.At(9, 40);
 
         await using var scope = world.Coordinator();
-        var outcome = await scope.ServiceProvider.GetRequiredService<Slots.Handler>().ConfirmAsync(world.TodayReference(), new Slots.ConfirmInput(), CancellationToken.None);
+        var outcome = await scope.ServiceProvider.GetRequiredService<ConfirmSlot.Handler>().HandleAsync(world.TodayReference(), new SlotViews.ConfirmInput(), CancellationToken.None);
 
-        Assert.IsType<Slots.Outcome.Confirmed>(outcome);
+        Assert.IsType<SlotViews.Outcome.Confirmed>(outcome);
         var confirmation = await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().DailyContactConfirmations.SingleAsync();
         Assert.Null(confirmation.ContactId);
         Assert.Equal(world.Org.CoordinatorA, confirmation.RecordedById);
@@ -126,12 +127,12 @@ public sealed class ConfirmationTests
         await world.RunJobAsync();
         world.At(9, 40);
         await using var scope = world.Volunteer();
-        var handler = scope.ServiceProvider.GetRequiredService<Slots.Handler>();
+        var handler = scope.ServiceProvider.GetRequiredService<ConfirmSlot.Handler>();
 
-        await handler.ConfirmAsync(world.TodayReference(), new Slots.ConfirmInput(), CancellationToken.None);
-        var second = await handler.ConfirmAsync(world.TodayReference(), new Slots.ConfirmInput(), CancellationToken.None);
+        await handler.HandleAsync(world.TodayReference(), new SlotViews.ConfirmInput(), CancellationToken.None);
+        var second = await handler.HandleAsync(world.TodayReference(), new SlotViews.ConfirmInput(), CancellationToken.None);
 
-        Assert.Equal("daily-contact.already-confirmed", Assert.IsType<Slots.Outcome.Rejected>(second).Error.Code);
+        Assert.Equal("daily-contact.already-confirmed", Assert.IsType<SlotViews.Outcome.Rejected>(second).Error.Code);
     }
 
     [Theory]
@@ -143,8 +144,8 @@ public sealed class ConfirmationTests
         string token;
         await using (var scope = world.Coordinator())
         {
-            var issued = await scope.ServiceProvider.GetRequiredService<Links.Handler>().IssueAsync(world.PersonId, world.ArrangementId, world.NeighbourId, TokenPurpose.ConfirmationLink, CancellationToken.None);
-            token = Assert.IsType<Links.Outcome.Issued>(issued).Token;
+            var issued = await scope.ServiceProvider.GetRequiredService<IssueLink.Handler>().HandleAsync(world.PersonId, world.ArrangementId, world.NeighbourId, TokenPurpose.ConfirmationLink, CancellationToken.None);
+            token = Assert.IsType<IssueLink.Outcome.Issued>(issued).Token;
             var stored = await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().DailyContactTokens.SingleAsync();
             Assert.Equal(AccessTokens.Hash(token), stored.Hash);
             Assert.NotEqual(token, stored.Hash);
@@ -155,22 +156,21 @@ public sealed class ConfirmationTests
         await world.RunJobAsync();
         await using (var anonymous = world.Services.CreateAsyncScope())
         {
-            var slots = anonymous.ServiceProvider.GetRequiredService<Slots.Handler>();
-            var visible = await slots.ByLinkAsync(token, CancellationToken.None);
+            var slots = anonymous.ServiceProvider.GetRequiredService<ListSlotsByLink.Handler>();
+            var visible = await slots.HandleAsync(token, CancellationToken.None);
             var mine = Assert.Single(visible!, s => s.Reference == world.TodayReference());
             Assert.True(mine.IsAskedAsSecondContact);
-            Assert.IsType<Slots.Outcome.Confirmed>(await slots.ConfirmByLinkAsync(token, world.TodayReference(), new Slots.ConfirmInput(), CancellationToken.None));
-            Assert.Null(await slots.ByLinkAsync("x" + token[1..], CancellationToken.None));
+            Assert.IsType<SlotViews.Outcome.Confirmed>(await anonymous.ServiceProvider.GetRequiredService<ConfirmByLink.Handler>().HandleAsync(token, world.TodayReference(), new SlotViews.ConfirmInput(), CancellationToken.None));
+            Assert.Null(await slots.HandleAsync("x" + token[1..], CancellationToken.None));
         }
 
         await using (var scope = world.Coordinator())
         {
-            var links = scope.ServiceProvider.GetRequiredService<Links.Handler>();
-            var row = Assert.Single(await links.ListAsync(world.PersonId, world.ArrangementId, CancellationToken.None));
-            Assert.IsType<Links.Outcome.Revoked>(await links.RevokeAsync(world.PersonId, world.ArrangementId, row.Id, CancellationToken.None));
+            var row = Assert.Single(await scope.ServiceProvider.GetRequiredService<ListLinks.Handler>().HandleAsync(world.PersonId, world.ArrangementId, CancellationToken.None));
+            Assert.IsType<RevokeLink.Outcome.Revoked>(await scope.ServiceProvider.GetRequiredService<RevokeLink.Handler>().HandleAsync(world.PersonId, world.ArrangementId, row.Id, CancellationToken.None));
         }
 
         await using var after = world.Services.CreateAsyncScope();
-        Assert.Null(await after.ServiceProvider.GetRequiredService<Slots.Handler>().ByLinkAsync(token, CancellationToken.None));
+        Assert.Null(await after.ServiceProvider.GetRequiredService<ListSlotsByLink.Handler>().HandleAsync(token, CancellationToken.None));
     }
 }

@@ -172,13 +172,13 @@ public sealed class DailyContactJobTests
         await using var world = await DailyContactWorld.CreateAsync(provider);
         await using (var scope = world.Coordinator())
         {
-            var handler = scope.ServiceProvider.GetRequiredService<Features.DailyContact.Arrangements.Handler>();
-            var stored = Assert.Single((await handler.ViewAsync(world.PersonId, CancellationToken.None))!.Arrangements);
-            var input = Features.DailyContact.Arrangements.Handler.ToInput(stored);
+            var handler = scope.ServiceProvider.GetRequiredService<Features.DailyContact.SaveArrangement.Handler>();
+            var stored = Assert.Single((await scope.ServiceProvider.GetRequiredService<Features.DailyContact.GetArrangements.Handler>().HandleAsync(world.PersonId, CancellationToken.None))!.Arrangements);
+            var input = Features.DailyContact.ArrangementViews.ToInput(stored);
             input.PauseFrom = new DateOnly(2026, 3, 5);
             input.PauseTo = new DateOnly(2026, 3, 6);
             input.PauseReason = PauseReason.HospitalStay;
-            Assert.IsType<Features.DailyContact.Arrangements.Outcome.Saved>(await handler.SaveAsync(world.PersonId, stored.Id, stored.Version, input, CancellationToken.None));
+            Assert.IsType<Features.DailyContact.SaveArrangement.Outcome.Saved>(await handler.HandleAsync(world.PersonId, stored.Id, stored.Version, input, CancellationToken.None));
         }
 
         await world.RunJobAsync();

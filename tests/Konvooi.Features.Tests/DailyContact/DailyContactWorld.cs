@@ -88,8 +88,8 @@ public sealed class DailyContactWorld : IAsyncDisposable
         var input = Input(org.VolunteerA, startDate ?? new DateOnly(2026, 3, 1), from ?? new TimeOnly(10, 0), to ?? new TimeOnly(11, 0));
         await using (var scope = world.Coordinator())
         {
-            var saved = await scope.ServiceProvider.GetRequiredService<Arrangements.Handler>().SaveAsync(world.PersonId, null, 0, input, CancellationToken.None);
-            world.ArrangementId = Assert.IsType<Arrangements.Outcome.Saved>(saved).Id;
+            var saved = await scope.ServiceProvider.GetRequiredService<SaveArrangement.Handler>().HandleAsync(world.PersonId, null, 0, input, CancellationToken.None);
+            world.ArrangementId = Assert.IsType<SaveArrangement.Outcome.Saved>(saved).Id;
             var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
             var row = await db.DailyContactArrangements.SingleAsync();
             world.NeighbourId = DailyContactStore.ReadArrangement(row).Contacts.Single(c => c.Role == ContactRole.Neighbour).Id;

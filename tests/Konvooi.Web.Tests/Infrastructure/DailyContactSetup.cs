@@ -40,8 +40,8 @@ public static class DailyContactSetup
                 new ContactInput { Role = ContactRole.Neighbour, FirstName = "Toos", Email = "toos@buren.example", Days = everyDay, Position = volunteerIsMain ? RotaPosition.Substitute : RotaPosition.Main, IsSecondContact = volunteerIsMain },
             ],
         };
-        var saved = await scope.ServiceProvider.GetRequiredService<Arrangements.Handler>().SaveAsync(person.Id, null, 0, input, CancellationToken.None);
-        var arrangementId = Assert.IsType<Arrangements.Outcome.Saved>(saved).Id;
+        var saved = await scope.ServiceProvider.GetRequiredService<SaveArrangement.Handler>().HandleAsync(person.Id, null, 0, input, CancellationToken.None);
+        var arrangementId = Assert.IsType<SaveArrangement.Outcome.Saved>(saved).Id;
         await RunJobAsync(services);
         return Slot.ReferenceFor(arrangementId, today);
     }

@@ -7,19 +7,20 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Konvooi.Web.Pages.DailyContact;
 
 /// <summary>A person's daily contact arrangement: the form for coordinators and professionals, and personal links.</summary>
-public sealed class ArrangementModel(Arrangements.Handler arrangements, Links.Handler links) : PageModel
+public sealed class ArrangementModel(
+    GetArrangements.Handler arrangements, SaveArrangement.Handler save, ListLinks.Handler links, IssueLink.Handler issue, RevokeLink.Handler revoke) : PageModel
 {
     [BindProperty]
     public ArrangementInput Input { get; set; } = new();
 
     public Guid Id { get; private set; }
 
-    public Arrangements.View? View { get; private set; }
+    public GetArrangements.View? View { get; private set; }
 
     /// <summary>The arrangement being edited; null for a new one.</summary>
-    public Arrangements.Stored? Editing { get; private set; }
+    public ArrangementViews.Stored? Editing { get; private set; }
 
-    public IReadOnlyList<Links.LinkRow> LinkRows { get; private set; } = [];
+    public IReadOnlyList<ListLinks.LinkRow> LinkRows { get; private set; } = [];
 
     public bool HasError(string key) => ModelState.HasErrorFor(key);
 
@@ -30,7 +31,7 @@ public sealed class ArrangementModel(Arrangements.Handler arrangements, Links.Ha
             return NotFound();
         }
 
-        Input = Editing is null ? NewInput() : Arrangements.Handler.ToInput(Editing);
+        Input = Editing is null ? NewInput() : ArrangementViews.ToInput(Editing);
         return Page();
     }
 
@@ -38,17 +39,17 @@ public sealed class ArrangementModel(Arrangements.Handler arrangements, Links.Ha
     {
         if (ModelState.IsValid)
         {
-            switch (await arrangements.SaveAsync(id, arrangementId, version, Input, cancellationToken))
+            switch (await save.HandleAsync(id, arrangementId, version, Input, cancellationToken))
             {
-                case Arrangements.Outcome.Saved saved:
+                case SaveArrangement.Outcome.Saved saved:
                     TempData["Notice"] = "De afspraak is opgeslagen. De contactmomenten worden ingepland.";
                     return Redirect($"/People/{id}/DailyContact?arrangementId={saved.Id}");
-                case Arrangements.Outcome.NotFound:
+                case SaveArrangement.Outcome.NotFound:
                     return NotFound();
-                case Arrangements.Outcome.Conflict:
+                case SaveArrangement.Outcome.Conflict:
                     ModelState.AddModelError(string.Empty, "Iemand anders heeft deze afspraak net ook gewijzigd. Open de afspraak opnieuw en voer uw wijziging nog eens in.");
                     break;
-                case Arrangements.Outcome.Invalid invalid:
+                case SaveArrangement.Outcome.Invalid invalid:
                     foreach (var problem in invalid.Problems)
                     {
                         ModelState.AddModelError(FieldFor(problem.Code), problem.Message);
@@ -69,9 +70,9 @@ public sealed class ArrangementModel(Arrangements.Handler arrangements, Links.Ha
 
     public async Task<IActionResult> OnPostIssueAsync(Guid id, Guid arrangementId, Guid contactId, TokenPurpose purpose, CancellationToken cancellationToken)
     {
-        switch (await links.IssueAsync(id, arrangementId, contactId, purpose, cancellationToken))
+        switch (await issue.HandleAsync(id, arrangementId, contactId, purpose, cancellationToken))
         {
-            case Links.Outcome.Issued issued:
+            case IssueLink.Outcome.Issued issued:
                 var path = purpose == TokenPurpose.CalendarFeed ? "/DailyContact/Feed/" : "/DailyContact/Link/";
                 TempData["Notice"] = "Nieuwe persoonlijke link (alleen nu te zien, een eerdere link werkt niet meer): "
                     + $"{Request.Scheme}://{Request.Host}{path}{issued.Token}";
@@ -83,9 +84,9 @@ public sealed class ArrangementModel(Arrangements.Handler arrangements, Links.Ha
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid arrangementId, Guid tokenId, CancellationToken cancellationToken)
     {
-        switch (await links.RevokeAsync(id, arrangementId, tokenId, cancellationToken))
+        switch (await revoke.HandleAsync(id, arrangementId, tokenId, cancellationToken))
         {
-            case Links.Outcome.Revoked:
+            case RevokeLink.Outcome.Revoked:
                 TempData["Notice"] = "De link werkt niet meer.";
                 return Redirect($"/People/{id}/DailyContact?arrangementId={arrangementId}");
             default:
@@ -96,7 +97,7 @@ public sealed class ArrangementModel(Arrangements.Handler arrangements, Links.Ha
     private async Task<bool> LoadAsync(Guid id, Guid? arrangementId, CancellationToken cancellationToken)
     {
         Id = id;
-        View = await arrangements.ViewAsync(id, cancellationToken);
+        View = await arrangements.HandleAsync(id, cancellationToken);
         if (View is null)
         {
             return false;
@@ -108,7 +109,7 @@ public sealed class ArrangementModel(Arrangements.Handler arrangements, Links.Ha
             return false;
         }
 
-        LinkRows = Editing is null ? [] : await links.ListAsync(id, Editing.Id, cancellationToken);
+        LinkRows = Editing is null ? [] : await links.HandleAsync(id, Editing.Id, cancellationToken);
         return true;
     }
 

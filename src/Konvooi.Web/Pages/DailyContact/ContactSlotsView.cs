@@ -3,4 +3,4 @@ using Konvooi.Features.DailyContact;
 namespace Konvooi.Web.Pages.DailyContact;
 
 /// <summary>The slot cards and where their confirm forms post to.</summary>
-public sealed record ContactSlotsView(IReadOnlyList<Slots.ContactSlot> Slots);
+public sealed record ContactSlotsView(IReadOnlyList<SlotViews.ContactSlot> Slots);

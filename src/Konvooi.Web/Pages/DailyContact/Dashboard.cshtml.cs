@@ -4,19 +4,19 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.DailyContact;
 
-public sealed class DashboardModel(CoordinatorDashboard.Handler dashboard) : PageModel
+public sealed class DashboardModel(GetDashboard.Handler dashboard, MarkFollowUpHandled.Handler markHandled) : PageModel
 {
-    public CoordinatorDashboard.View? View { get; private set; }
+    public GetDashboard.View? View { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        View = await dashboard.ViewAsync(cancellationToken);
+        View = await dashboard.HandleAsync(cancellationToken);
         return View is null ? NotFound() : Page();
     }
 
     public async Task<IActionResult> OnPostHandledAsync(Guid confirmationId, CancellationToken cancellationToken)
     {
-        if (!await dashboard.MarkHandledAsync(confirmationId, cancellationToken))
+        if (!await markHandled.HandleAsync(confirmationId, cancellationToken))
         {
             return NotFound();
         }

@@ -6,12 +6,12 @@ using Microsoft.Extensions.Options;
 namespace Konvooi.Web.Pages.DailyContact;
 
 /// <summary>A contact's iCalendar feed at their personal, revocable calendar link (no account, no names).</summary>
-public sealed class FeedModel(Slots.Handler slots, IOptions<DailyContactOptions> options) : PageModel
+public sealed class FeedModel(GetCalendarFeed.Handler feeds, IOptions<DailyContactOptions> options) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
         var baseUrl = options.Value.BaseUrl;
-        var feed = await slots.FeedAsync(token, baseUrl, new Uri(baseUrl).Host, cancellationToken);
+        var feed = await feeds.HandleAsync(token, baseUrl, new Uri(baseUrl).Host, cancellationToken);
         if (feed is null)
         {
             return NotFound();

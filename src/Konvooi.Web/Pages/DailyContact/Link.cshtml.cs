@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Konvooi.Web.Pages.DailyContact;
 
 /// <summary>A neighbour's or family member's own slots through their personal link (no account).</summary>
-public sealed class LinkModel(Slots.Handler slots) : PageModel
+public sealed class LinkModel(ListSlotsByLink.Handler slots, ConfirmByLink.Handler confirm) : PageModel
 {
     [BindProperty(Name = "Confirm")]
-    public Slots.ConfirmInput Confirm { get; set; } = new();
+    public SlotViews.ConfirmInput Confirm { get; set; } = new();
 
-    public IReadOnlyList<Slots.ContactSlot> Items { get; private set; } = [];
+    public IReadOnlyList<SlotViews.ContactSlot> Items { get; private set; } = [];
 
     public ContactSlotsView Cards => new(Items);
 
@@ -18,7 +18,7 @@ public sealed class LinkModel(Slots.Handler slots) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
-        var found = await slots.ByLinkAsync(token, cancellationToken);
+        var found = await slots.HandleAsync(token, cancellationToken);
         if (found is null)
         {
             return NotFound();
@@ -32,14 +32,14 @@ public sealed class LinkModel(Slots.Handler slots) : PageModel
     {
         if (ModelState.IsValid)
         {
-            switch (await slots.ConfirmByLinkAsync(token, reference ?? string.Empty, Confirm, cancellationToken))
+            switch (await confirm.HandleAsync(token, reference ?? string.Empty, Confirm, cancellationToken))
             {
-                case Slots.Outcome.Confirmed confirmed:
+                case SlotViews.Outcome.Confirmed confirmed:
                     TempData["Notice"] = confirmed.IsLate ? "Dank u. Het contact is vastgelegd; de meldingen zijn gestopt." : "Dank u. Het contact is vastgelegd.";
                     return Redirect(PostUrl);
-                case Slots.Outcome.NotFound:
+                case SlotViews.Outcome.NotFound:
                     return NotFound();
-                case Slots.Outcome.Rejected rejected:
+                case SlotViews.Outcome.Rejected rejected:
                     ModelState.AddModelError(string.Empty, rejected.Error.Message);
                     break;
             }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Konvooi.Features.DailyContact;
 
 /// <summary>The coordinator's daily contact overview, computed with the pure <see cref="Dashboard"/> functions.</summary>
-public static class CoordinatorDashboard
+public static class GetDashboard
 {
     /// <summary>How far back streaks and missed days look.</summary>
     public const int HistoryDays = 28;
@@ -30,7 +30,7 @@ public static class CoordinatorDashboard
 
     public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time)
     {
-        public async Task<View?> ViewAsync(CancellationToken cancellationToken)
+        public async Task<View?> HandleAsync(CancellationToken cancellationToken)
         {
             if (!actor.Has(Permissions.CanRecordContactForOthers))
             {
@@ -78,28 +78,6 @@ public static class CoordinatorDashboard
                 failed.Select(m => new FailedEmail(m.SlotReference, m.Reason, m.Attempts, m.LastError, m.GaveUpAtUtc is not null, m.CreatedAtUtc)).ToList(),
                 names,
                 contactNames);
-        }
-
-        /// <summary>Marks a "seemed different" signal as followed up from the dashboard; the person's support plan can follow it up too (docs/daily-contact.md).</summary>
-        public async Task<bool> MarkHandledAsync(Guid confirmationId, CancellationToken cancellationToken)
-        {
-            if (!actor.Has(Permissions.CanRecordContactForOthers))
-            {
-                return false;
-            }
-
-            var row = await db.DailyContactConfirmations.SingleOrDefaultAsync(c => c.Id == confirmationId, cancellationToken).ConfigureAwait(false);
-            if (row is null)
-            {
-                return false;
-            }
-
-            row.FollowUpHandled = true;
-            row.FollowUpHandledById = actor.UserId;
-            row.FollowUpHandledAtUtc = time.GetUtcNow().UtcDateTime;
-            audit.Add(AuditActions.DailyContactFollowUpHandled, nameof(DailyContactConfirmation), row.Id, row.PersonId);
-            await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            return true;
         }
     }
 }
