@@ -44,20 +44,15 @@ public static class AcceptSignal
         /// </summary>
         public async Task<IntakeOutcome> HandleAsync(Guid signalId, int expectedVersion, Guid? existingPersonId, PersonInput? newPerson, CancellationToken cancellationToken)
         {
-            if (!actor.Has(Permissions.CanWorkIntakeQueue))
+            var (signal, refusal) = await scope.ForChangeAsync(signalId, expectedVersion, Permissions.CanWorkIntakeQueue, cancellationToken).ConfigureAwait(false);
+            if (signal is null)
             {
-                return new IntakeOutcome.NotFound();
+                return refusal!;
             }
 
-            var signal = await scope.ForChangeAsync(signalId, cancellationToken).ConfigureAwait(false);
-            if (signal is null || signal.Kind != SignalKind.Signal)
+            if (signal.Kind != SignalKind.Signal)
             {
                 return new IntakeOutcome.NotFound();
-            }
-
-            if (signal.Version != expectedVersion)
-            {
-                return new IntakeOutcome.Stale();
             }
 
             var now = time.GetUtcNow().UtcDateTime;

@@ -17,20 +17,10 @@ public static class AssignSignal
     {
         public async Task<IntakeOutcome> HandleAsync(Guid signalId, int expectedVersion, Guid? professionalId, CancellationToken cancellationToken)
         {
-            if (!actor.Has(Permissions.CanWorkIntakeQueue))
-            {
-                return new IntakeOutcome.NotFound();
-            }
-
-            var signal = await scope.ForChangeAsync(signalId, cancellationToken).ConfigureAwait(false);
+            var (signal, refusal) = await scope.ForChangeAsync(signalId, expectedVersion, Permissions.CanWorkIntakeQueue, cancellationToken).ConfigureAwait(false);
             if (signal is null)
             {
-                return new IntakeOutcome.NotFound();
-            }
-
-            if (signal.Version != expectedVersion)
-            {
-                return new IntakeOutcome.Stale();
+                return refusal!;
             }
 
             var organisationId = actor.OrganisationId;

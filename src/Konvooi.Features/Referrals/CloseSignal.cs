@@ -2,31 +2,20 @@ using Konvooi.Domain.Access;
 using Konvooi.Domain.Common;
 using Konvooi.Domain.Referrals;
 using Konvooi.Features.Audit;
-using Konvooi.Features.Security;
 
 namespace Konvooi.Features.Referrals;
 
 /// <summary>A coordinator closes a signal with a reason code (<see cref="IntakeCloseReason"/>); "other" needs a note.</summary>
 public static class CloseSignal
 {
-    public sealed class Handler(AuditLog audit, CurrentActor actor, TimeProvider time, SignalScope scope)
+    public sealed class Handler(AuditLog audit, TimeProvider time, SignalScope scope)
     {
         public async Task<IntakeOutcome> HandleAsync(Guid signalId, int expectedVersion, string? reasonCode, string? note, CancellationToken cancellationToken)
         {
-            if (!actor.Has(Permissions.CanWorkIntakeQueue))
-            {
-                return new IntakeOutcome.NotFound();
-            }
-
-            var signal = await scope.ForChangeAsync(signalId, cancellationToken).ConfigureAwait(false);
+            var (signal, refusal) = await scope.ForChangeAsync(signalId, expectedVersion, Permissions.CanWorkIntakeQueue, cancellationToken).ConfigureAwait(false);
             if (signal is null)
             {
-                return new IntakeOutcome.NotFound();
-            }
-
-            if (signal.Version != expectedVersion)
-            {
-                return new IntakeOutcome.Stale();
+                return refusal!;
             }
 
             if (SignalVocabulary.CloseReason(reasonCode) is not { } reason)

@@ -3,7 +3,6 @@ using Konvooi.Domain.Common;
 using Konvooi.Domain.Referrals;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
-using Konvooi.Features.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -15,24 +14,14 @@ namespace Konvooi.Features.Referrals;
 /// </summary>
 public static class ForwardSignal
 {
-    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, SignalScope scope, IOptions<IntakeOptions> options)
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, TimeProvider time, SignalScope scope, IOptions<IntakeOptions> options)
     {
         public async Task<IntakeOutcome> HandleAsync(Guid signalId, int expectedVersion, Guid? toOrganisationId, string? reason, CancellationToken cancellationToken)
         {
-            if (!actor.Has(Permissions.CanWorkIntakeQueue))
-            {
-                return new IntakeOutcome.NotFound();
-            }
-
-            var signal = await scope.ForChangeAsync(signalId, cancellationToken).ConfigureAwait(false);
+            var (signal, refusal) = await scope.ForChangeAsync(signalId, expectedVersion, Permissions.CanWorkIntakeQueue, cancellationToken).ConfigureAwait(false);
             if (signal is null)
             {
-                return new IntakeOutcome.NotFound();
-            }
-
-            if (signal.Version != expectedVersion)
-            {
-                return new IntakeOutcome.Stale();
+                return refusal!;
             }
 
             var inCoalition = toOrganisationId is { } to && await db.Organisations

@@ -16,20 +16,10 @@ public static class RecordFirstContact
     {
         public async Task<IntakeOutcome> HandleAsync(Guid signalId, int expectedVersion, DateOnly? contactOn, CancellationToken cancellationToken)
         {
-            if (!actor.Has(Permissions.CanRecordFirstContact))
-            {
-                return new IntakeOutcome.NotFound();
-            }
-
-            var signal = await scope.ForChangeAsync(signalId, cancellationToken).ConfigureAwait(false);
+            var (signal, refusal) = await scope.ForChangeAsync(signalId, expectedVersion, Permissions.CanRecordFirstContact, cancellationToken).ConfigureAwait(false);
             if (signal is null)
             {
-                return new IntakeOutcome.NotFound();
-            }
-
-            if (signal.Version != expectedVersion)
-            {
-                return new IntakeOutcome.Stale();
+                return refusal!;
             }
 
             var today = DutchDate.Today(time);

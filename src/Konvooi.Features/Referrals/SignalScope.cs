@@ -1,3 +1,4 @@
+using Konvooi.Domain.Access;
 using Konvooi.Domain.Referrals;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
@@ -57,11 +58,25 @@ public sealed class SignalScope(KonvooiDbContext db, CurrentActor actor)
     }
 
     /// <summary>
-    /// Loads a signal of the actor's organisation for a change, checks the form's version and returns it tracked; null
-    /// when the actor may not see it.
+    /// Loads a signal of the actor's organisation for a change, tracked. Without <paramref name="permission"/>, or when
+    /// the actor cannot see the signal, the refusal is <see cref="IntakeOutcome.NotFound"/>; when the form was loaded
+    /// with another version than the stored one, <see cref="IntakeOutcome.Stale"/>.
     /// </summary>
-    public Task<SignalRecord?> ForChangeAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Signals.SingleOrDefaultAsync(s => s.Id == id && s.ReceivingOrganisationId == actor.OrganisationId, cancellationToken);
+    public async Task<(SignalRecord? Signal, IntakeOutcome? Refusal)> ForChangeAsync(Guid id, int expectedVersion, Func<Role, bool> permission, CancellationToken cancellationToken)
+    {
+        if (!actor.Has(permission))
+        {
+            return (null, new IntakeOutcome.NotFound());
+        }
+
+        var signal = await db.Signals.SingleOrDefaultAsync(s => s.Id == id && s.ReceivingOrganisationId == actor.OrganisationId, cancellationToken).ConfigureAwait(false);
+        if (signal is null)
+        {
+            return (null, new IntakeOutcome.NotFound());
+        }
+
+        return signal.Version == expectedVersion ? (signal, null) : (null, new IntakeOutcome.Stale());
+    }
 
     /// <summary>Writes the new intake state onto the record, bumps its version and adds an event and an audit entry.</summary>
     public void Apply(SignalRecord signal, IntakeItem item, int expectedVersion, string eventKind, DateTime now, string? note = null, Guid? from = null, Guid? to = null)
