@@ -64,7 +64,7 @@ public sealed class ScoreCommandTests
     [Fact]
     public async Task Score_CodesOption_MapsCodesAndMissingCode()
     {
-        // Survey files code 1 = ja, 2 = min of meer, 3 = nee and 9 = refused (cli-conventions.md).
+        // Survey files code 1 = ja, 2 = min of meer, 3 = nee and 9 = refused (docs/cli.md).
         var csv = Lines("item1,item2,item3,item4,item5,item6", "1,1,1,1,9,1", "2,2,2,2,2,2");
 
         var run = await Score(csv, "--instrument", "djg6", "--codes", "1=ja,2=min of meer,3=nee,9=");

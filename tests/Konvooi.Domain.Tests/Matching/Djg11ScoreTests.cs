@@ -5,7 +5,7 @@ namespace Konvooi.Domain.Tests.Matching;
 public sealed class Djg11ScoreTests
 {
     [Theory]
-    [InlineData(1, 1, "not_lonely")]            // instruments.md §1.5: 0–2 not lonely
+    [InlineData(1, 1, "not_lonely")]            // docs/instruments.md, DJG-11: 0–2 not lonely
     [InlineData(2, 1, "moderately_lonely")]     // 3–8 moderately
     [InlineData(5, 3, "moderately_lonely")]
     [InlineData(5, 4, "severely_lonely")]       // 9–10 severely

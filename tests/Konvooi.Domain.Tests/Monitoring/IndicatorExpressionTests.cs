@@ -10,7 +10,7 @@ public sealed class IndicatorExpressionTests
     ];
 
     [Theory]
-    [InlineData("emotional>=2", 2, 0, 2, 1.0)]                       // cli-conventions.md example emo2=emotional>=2
+    [InlineData("emotional>=2", 2, 0, 2, 1.0)]                       // docs/cli.md example emo2=emotional>=2
     [InlineData("emotional>=2", 1, 0, 1, 0.0)]
     [InlineData("total >= 3 and social < 2", 2, 1, 3, 1.0)]
     [InlineData("total >= 3 and social < 2", 1, 2, 3, 0.0)]

@@ -69,7 +69,7 @@ public sealed class MonitorIndicatorsTests
     }
 
     [Theory]
-    [InlineData("ucla3", new[] { 2, 2, 2 }, "lonely", 1.0)]          // instruments.md §3.6 B: all "some of the time" → 6, lonely
+    [InlineData("ucla3", new[] { 2, 2, 2 }, "lonely", 1.0)]          // docs/instruments.md, UCLA-3 worked examples (B): all "some of the time" → 6, lonely
     [InlineData("ucla3", new[] { 2, 2, 1 }, "lonely", 0.0)]          // §3.6 C: 5, not lonely
     [InlineData("ucla3", new[] { 2, 2, 1 }, "mean_total", 5.0)]
     public void Evaluate_OtherInstrument_UsesItsScorer(string id, int[] optionValues, string indicator, double expected)

@@ -17,7 +17,7 @@ public sealed class AnswerMapperTests
     [InlineData("yes", "ja")]
     [InlineData("More or less", "min_of_meer")]
     [InlineData("no", "nee")]
-    [InlineData("1", "nee")] // cli-conventions.md: DJG 3-category default codes 1 = nee
+    [InlineData("1", "nee")] // docs/cli.md: DJG 3-category default codes 1 = nee
     [InlineData("2", "min_of_meer")] // 2 = min of meer
     [InlineData(" 3 ", "ja")] // 3 = ja
     public void Map_DjgLabelOrDefaultCode_FindsOption(string raw, string value)
@@ -74,7 +74,7 @@ public sealed class AnswerMapperTests
     [Fact]
     public void Map_FiveCategoryCodesViaSpec_FindsOptions()
     {
-        // cli-conventions.md: DJG 5-category 1=nee!, 2=nee, 3=min of meer, 4=ja, 5=ja!.
+        // docs/cli.md: DJG 5-category 1=nee!, 2=nee, 3=min of meer, 4=ja, 5=ja!.
         var (codes, _) = CodeMap.Parse("1=nee!,2=nee,3=min of meer,4=ja,5=ja!", Instruments.Djg11);
         var mapper = AnswerMapper.Create(Instruments.Djg11, codes);
 
@@ -82,7 +82,7 @@ public sealed class AnswerMapperTests
     }
 
     [Theory]
-    [InlineData("who5", "0", "at_no_time")] // cli-conventions.md: WHO-5 code = score 0…5
+    [InlineData("who5", "0", "at_no_time")] // docs/cli.md: WHO-5 code = score 0…5
     [InlineData("who5", "5", "all_of_the_time")]
     [InlineData("who5", "More than half of the time", "more_than_half")]
     [InlineData("ucla3", "1", "hardly_ever")] // UCLA-3 1 = hardly ever

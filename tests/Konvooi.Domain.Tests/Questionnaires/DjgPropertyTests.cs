@@ -15,7 +15,7 @@ public sealed class DjgPropertyTests
     [MemberData(nameof(DjgIds))]
     public void Score_AllNeutral_GivesMaximum(string id)
     {
-        // instruments.md §0.1: all-neutral answers give the maximum score.
+        // docs/instruments.md, conventions: all-neutral answers give the maximum score.
         var instrument = Instruments.Get(id);
         var neutral = Enumerable.Repeat(instrument.OptionIndex("min_of_meer"), instrument.Items.Count).ToArray();
 

@@ -8,7 +8,7 @@ public sealed class DjgScorerTests
     private static readonly DjgScorer Djg6 = DjgScorer.Create(Instruments.Djg6);
 
     [Theory]
-    [InlineData("jjjjjjjjjjj", 6, 0, 6, "moderately_lonely")] // instruments.md §1.7 A: all ja
+    [InlineData("jjjjjjjjjjj", 6, 0, 6, "moderately_lonely")] // docs/instruments.md, DJG-11 worked examples (A): all ja
     [InlineData("nnnnnnnnnnn", 0, 5, 5, "moderately_lonely")] // §1.7 B: all nee
     [InlineData("mmmmmmmmmmm", 6, 5, 11, "very_severely_lonely")] // §1.7 C: all min of meer (all neutral)
     [InlineData("jnnjnnjjnnj", 0, 0, 0, "not_lonely")] // §1.7 D: social items ja, emotional items nee
@@ -37,7 +37,7 @@ public sealed class DjgScorerTests
     }
 
     [Theory]
-    [InlineData("mmmmmm", 3, 3, 6, "severely_lonely")] // instruments.md §2.5 A: all m (neutral)
+    [InlineData("mmmmmm", 3, 3, 6, "severely_lonely")] // docs/instruments.md, DJG-6 worked examples (A): all m (neutral)
     [InlineData("jjjjjj", 3, 0, 3, "moderately_lonely")] // §2.5 B: all ja
     [InlineData("nnnnnn", 0, 3, 3, "moderately_lonely")] // §2.5 C: all nee
     [InlineData("njjnjn", 0, 0, 0, "not_lonely")] // §2.5 D: 1,4,6 = nee; 2,3,5 = ja
@@ -57,7 +57,7 @@ public sealed class DjgScorerTests
     [Fact]
     public void Score_Djg6EmotionalOneLonelyAnswer_SubscaleIsLonely()
     {
-        // instruments.md §2.5 E: emotional subscale "lonely" (1-3), manual's loneemoscat.
+        // docs/instruments.md, DJG-6 worked examples (E): emotional subscale "lonely" (1-3), manual's loneemoscat.
         var score = Djg6.Score(DjgAnswers.Parse(Instruments.Djg6, "mjjnjn"));
 
         Assert.Equal((true, false), (score.IsEmotionallyLonely, score.IsSociallyLonely));
@@ -79,7 +79,7 @@ public sealed class DjgScorerTests
     [Fact]
     public void Score_MaxMissingZeroWithOneMissing_VoidsTotalAndBothSubscales()
     {
-        // cli-conventions.md: --max-missing 0 makes any missing item void the total and both subscales.
+        // docs/cli.md: --max-missing 0 makes any missing item void the total and both subscales.
         var scorer = DjgScorer.Create(Instruments.Djg11, new ScoringSettings { MaxMissingItems = 0 });
 
         var score = scorer.Score(DjgAnswers.Parse(Instruments.Djg11, "jjj-mnjjnnj"));

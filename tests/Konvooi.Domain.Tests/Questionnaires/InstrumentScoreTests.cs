@@ -18,7 +18,7 @@ public sealed class InstrumentScoreTests
     }
 
     [Theory]
-    [InlineData("2,2,2,2,2", 10, 40, "poor_wellbeing")] // instruments.md §6.5 A: all "less than half"
+    [InlineData("2,2,2,2,2", 10, 40, "poor_wellbeing")] // docs/instruments.md, WHO-5 worked examples (A): all "less than half"
     [InlineData("3,3,3,3,3", 15, 60, "not_flagged")] // §6.5 B
     [InlineData("3,3,2,2,2", 12, 48, "poor_wellbeing")] // §6.5 C: boundary
     [InlineData("3,3,3,2,2", 13, 52, "not_flagged")] // §6.5 D: boundary
@@ -36,7 +36,7 @@ public sealed class InstrumentScoreTests
     [Fact]
     public void Score_Who5AnyItemOne_NeedsDepressionFollowUp()
     {
-        // instruments.md §6.5 G: depression_followup = true (an item = 1) [V1 rule].
+        // docs/instruments.md, WHO-5 worked examples (G): depression_followup = true (an item = 1) [V1 rule].
         var score = ScoreCodes(Instruments.Who5, "5,5,5,5,1");
 
         Assert.Equal(true, score["depression_followup"]);
@@ -45,14 +45,14 @@ public sealed class InstrumentScoreTests
     [Fact]
     public void Score_Who5OneItemMissing_NotScored()
     {
-        // instruments.md §6.5 I: 4,4,4,4,missing.
+        // docs/instruments.md, WHO-5 worked examples (I): 4,4,4,4,missing.
         var score = ScoreCodes(Instruments.Who5, "4,4,4,4,");
 
         Assert.Equal((null, null, null, 1), (score["raw"], score["percentage"], score["level"], score.MissingItems));
     }
 
     [Theory]
-    [InlineData("1,1,1", 3, false)] // instruments.md §3.6 A: hardly ever ×3 (minimum)
+    [InlineData("1,1,1", 3, false)] // docs/instruments.md, UCLA-3 worked examples (A): hardly ever ×3 (minimum)
     [InlineData("2,2,2", 6, true)] // §3.6 B: all middle: lonely
     [InlineData("2,2,1", 5, false)] // §3.6 C: boundary
     [InlineData("3,1,1", 5, false)] // §3.6 D
@@ -68,14 +68,14 @@ public sealed class InstrumentScoreTests
     [Fact]
     public void Score_Ucla3OneItemMissing_NotScored()
     {
-        // instruments.md §3.6 G: often, often, missing.
+        // docs/instruments.md, UCLA-3 worked examples (G): often, often, missing.
         var score = ScoreCodes(Instruments.Ucla3, "3,3,");
 
         Assert.Equal((null, null), (score["total"], score["lonely"]));
     }
 
     [Theory]
-    [InlineData("Often/always", "often_always", true)] // instruments.md §3.6 ONS: chronic-loneliness indicator = true
+    [InlineData("Often/always", "often_always", true)] // docs/instruments.md, UCLA-3 ONS: chronic-loneliness indicator = true
     [InlineData("some of the time", "some_of_the_time", false)] // §3.4: only often/always is chronic
     [InlineData("never", "never", false)] // §3.4
     public void Score_OnsDirect_ChronicOnlyForOftenAlways(string label, string answer, bool chronic)
@@ -86,7 +86,7 @@ public sealed class InstrumentScoreTests
     }
 
     [Theory]
-    [InlineData("5,5,5,5,5,5,5", 27, "sufficient_mastery")] // instruments.md §4.5 A: all helemaal mee oneens
+    [InlineData("5,5,5,5,5,5,5", 27, "sufficient_mastery")] // docs/instruments.md, mastery worked examples (A): all helemaal mee oneens
     [InlineData("3,3,3,3,3,3,3", 21, "sufficient_mastery")] // §4.5 B: all neutral
     [InlineData("1,1,1,1,1,1,1", 15, "insufficient_mastery")] // §4.5 C: all helemaal mee eens
     [InlineData("5,5,5,5,5,1,1", 35, "sufficient_mastery")] // §4.5 D: maximum
@@ -103,7 +103,7 @@ public sealed class InstrumentScoreTests
     [Fact]
     public void Score_MasteryGgdOneItemMissing_NotScored()
     {
-        // instruments.md §4.5 H: one item missing.
+        // docs/instruments.md, mastery worked examples (H): one item missing.
         var score = ScoreCodes(Instruments.Mastery7Ggd, "3,3,3,,3,3,3");
 
         Assert.Null(score["total"]);
@@ -112,14 +112,14 @@ public sealed class InstrumentScoreTests
     [Fact]
     public void Score_MasteryOriginalAllAgree_Sixteen()
     {
-        // instruments.md §4.5 I: 4-point original, all "agree" (3): 5×2 + 2×3.
+        // docs/instruments.md, mastery worked examples (I): 4-point original, all "agree" (3): 5×2 + 2×3.
         var score = ScoreCodes(Instruments.Mastery7, "3,3,3,3,3,3,3");
 
         Assert.Equal(16, score["total"]);
     }
 
     [Theory]
-    [InlineData("3,3,3,3,3,3", 18, "normal")] // instruments.md §5.4 A: all neutral (boundary)
+    [InlineData("3,3,3,3,3,3", 18, "normal")] // docs/instruments.md, BRS: all neutral (boundary)
     [InlineData("5,5,5,5,5,5", 18, "normal")] // §5.4 B: all strongly agree (acquiescence edge)
     [InlineData("1,1,1,1,1,1", 18, "normal")] // §5.4 C
     [InlineData("5,1,5,1,5,1", 30, "high")] // §5.4 D

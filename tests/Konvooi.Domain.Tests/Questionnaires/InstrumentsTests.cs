@@ -79,21 +79,21 @@ public sealed class InstrumentsTests
     [Fact]
     public void Djg6_Items_FollowCbsPresentationOrder()
     {
-        // instruments.md §2.2: 11-item numbers 3, 4, 7, 9, 8, 10.
+        // docs/instruments.md, DJG-6: 11-item numbers 3, 4, 7, 9, 8, 10.
         Assert.Equal([3, 4, 7, 9, 8, 10], Instruments.Djg6.Items.Select(i => i.SourceNumber ?? 0));
     }
 
     [Fact]
     public void Djg11_Subscales_AreEmotionalNegativeAndSocialPositive()
     {
-        // instruments.md §0.2: social 1, 4, 7, 8, 11; emotional 2, 3, 5, 6, 9, 10.
+        // docs/instruments.md, conventions: social 1, 4, 7, 8, 11; emotional 2, 3, 5, 6, 9, 10.
         var social = Instruments.Djg11.Items.Where(i => i.Subscale == DjgSubscales.Social).Select(i => i.Number);
 
         Assert.Equal([1, 4, 7, 8, 11], social);
     }
 
     [Theory]
-    [InlineData("who5")] // instruments.md §6.4: no authoritative Dutch text retrieved
+    [InlineData("who5")] // docs/instruments.md, WHO-5: no authoritative Dutch text retrieved
     [InlineData("brs")] // §5.3
     [InlineData("ucla3")] // §3.5
     public void Instrument_WithoutAuthoritativeDutch_MarksDutchAsWorkingTranslation(string id)

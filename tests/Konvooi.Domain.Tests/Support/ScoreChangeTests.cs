@@ -13,7 +13,7 @@ public sealed class ScoreChangeTests
     [Fact]
     public void Compare_LowerAcrossLevel_SaysPointsAndLevels()
     {
-        // instruments.md §1.5: 9–10 severely (sterk eenzaam), 3–8 moderately (matig eenzaam).
+        // docs/instruments.md, DJG-11: 9–10 severely (sterk eenzaam), 3–8 moderately (matig eenzaam).
         var change = Accepted(ScoreChange.Compare(Instruments.Djg11, Djg(9, new DateOnly(2026, 1, 5)), Djg(6, new DateOnly(2026, 7, 6))));
 
         Assert.Equal(-3, change.Difference);

@@ -288,8 +288,8 @@ public sealed class TrajectoryTests
     }
 
     [Theory]
-    [InlineData("mismatch_expectations")]  // vocabulary.md: misfit
-    [InlineData("did_not_feel_at_home")]   // vocabulary.md: misfit
+    [InlineData("mismatch_expectations")]  // docs/vocabulary.md: misfit
+    [InlineData("did_not_feel_at_home")]   // docs/vocabulary.md: misfit
     public void Apply_DropoutForMisfit_YieldsProfileEntryTheMatcherExcludes(string reason)
     {
         // RK-5: never re-propose an intervention the person left because it did not fit.

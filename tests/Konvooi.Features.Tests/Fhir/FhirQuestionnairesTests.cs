@@ -54,7 +54,7 @@ public sealed class FhirQuestionnairesTests
     [Fact]
     public void ToQuestionnaire_ReversedMasteryItem_HasReversedWeights()
     {
-        // instruments.md §4.4: GGD items 6 and 7 are reversed (6 - code).
+        // docs/instruments.md, mastery: GGD items 6 and 7 are reversed (6 - code).
         var questionnaire = FhirQuestionnaires.ToQuestionnaire(Instruments.Mastery7Ggd);
 
         var weights = questionnaire.Item.Single(i => i.LinkId == "mastery7-ggd-6").AnswerOption
@@ -122,7 +122,7 @@ public sealed class FhirQuestionnairesTests
     [Fact]
     public void ToQuestionnaireResponse_Djg11_CarriesScoresAndLeavesOutMissingAnswers()
     {
-        // instruments.md §1.7 K: 10 and 11 missing.
+        // docs/instruments.md, DJG-11 worked examples (K): 10 and 11 missing.
         var answers = new[] { "ja", "ja", "ja", "ja", "nee", "min_of_meer", "ja", "ja", "nee" }
             .Select(Instruments.Djg11.OptionIndex).Concat([AnswerCodes.Missing, AnswerCodes.Missing]).ToArray();
         var score = Instruments.Djg11.Score(answers);

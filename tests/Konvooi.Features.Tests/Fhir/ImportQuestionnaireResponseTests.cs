@@ -14,7 +14,7 @@ public sealed class ImportQuestionnaireResponseTests
     [Fact]
     public void FromJson_ValidUcla3_ScoresIt()
     {
-        // instruments.md §3.6 E: often, some, hardly ever = 6, lonely.
+        // docs/instruments.md, UCLA-3 worked examples (E): often, some, hardly ever = 6, lonely.
         var json = Response("urn:konvooi:questionnaire:ucla3|1.0", string.Join(',', Answer("ucla3-1", "often"), Answer("ucla3-2", "some_of_the_time"), Answer("ucla3-3", "hardly_ever")));
 
         var result = ImportQuestionnaireResponse.FromJson(json);
@@ -96,7 +96,7 @@ public sealed class ImportQuestionnaireResponseTests
     [Fact]
     public void FromJson_MissingAnswersWithinTheRule_StillScored()
     {
-        // instruments.md §2.5 I: djg6 all ja with item 5 missing: total 3, social missing.
+        // docs/instruments.md, DJG-6 worked examples (I): djg6 all ja with item 5 missing: total 3, social missing.
         var system = FhirQuestionnaires.AnswerSystem(Instruments.Djg6);
         var items = string.Join(',', new[] { 1, 2, 3, 4, 6 }.Select(n => Answer($"djg6-{n}", "ja", system)));
 

@@ -38,7 +38,7 @@ public sealed class MeasurementPagesTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("min_of_meer", "11", "zeer sterk eenzaam")] // instruments.md §0.1: "min of meer" always scores; all neutral = maximum
+    [InlineData("min_of_meer", "11", "zeer sterk eenzaam")] // docs/instruments.md, conventions: "min of meer" always scores; all neutral = maximum
     [InlineData("_decline", "Niet te berekenen", "Vragen zonder antwoord")] // every item declined: total missing
     public async Task Post_Djg11Complete_StoresScoresAndShowsTheResultInPlainDutch(string answer, string expectedTotal, string expectedText)
     {
@@ -104,7 +104,7 @@ public sealed class MeasurementPagesTests : IAsyncLifetime
         var stored = await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().Measurements.IgnoreQueryFilters()
             .SingleAsync(m => m.PersonId == _person.Id && m.InstrumentId == "djg6");
         Assert.Equal(AdministrationMode.SelfCompletion, stored.Mode);
-        Assert.Equal(3, stored.Total); // all "nee": only the three positively worded social items score (instruments.md §0.2)
+        Assert.Equal(3, stored.Total); // all "nee": only the three positively worded social items score (docs/instruments.md, conventions)
     }
 
     private static Dictionary<string, string> Answers(IEnumerable<string> answers, string instrument = "djg11") =>
