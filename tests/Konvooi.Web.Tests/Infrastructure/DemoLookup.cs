@@ -29,7 +29,9 @@ public static class DemoLookup
         var professional = await db.Users.Where(u => u.Email == "professional@welzijn.example").Select(u => u.Id).SingleAsync();
         var people = db.People.IgnoreQueryFilters().AsNoTracking()
             .Where(p => p.ResponsibleProfessionalId == professional)
-            .Where(p => !db.SupportPlans.IgnoreQueryFilters().Any(s => s.PersonId == p.Id));
+            .Where(p => !db.SupportPlans.IgnoreQueryFilters().Any(s => s.PersonId == p.Id))
+            // Demo people have measurements; people that other journeys register (e.g. after a signal) have none yet.
+            .Where(p => db.Measurements.IgnoreQueryFilters().Any(m => m.PersonId == p.Id));
         return await (last ? people.OrderByDescending(p => p.FirstName) : people.OrderBy(p => p.FirstName)).FirstAsync();
     }
 
