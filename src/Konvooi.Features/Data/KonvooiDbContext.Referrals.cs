@@ -14,6 +14,21 @@ public sealed partial class KonvooiDbContext
     public DbSet<SignalRecord> Signals => Set<SignalRecord>();
     public DbSet<SignalEventRecord> SignalEvents => Set<SignalEventRecord>();
 
+    /// <summary>Adds one entry to a signal's history (the intake page shows it; a forward records both sides).</summary>
+    public void AddSignalEvent(Guid signalId, string kind, DateTime occurredAtUtc, Guid actorId, Guid actorOrganisationId, string? note = null, Guid? from = null, Guid? to = null) =>
+        SignalEvents.Add(new SignalEventRecord
+        {
+            Id = Guid.NewGuid(),
+            SignalId = signalId,
+            OccurredAtUtc = occurredAtUtc,
+            ActorId = actorId,
+            ActorOrganisationId = actorOrganisationId,
+            Kind = kind,
+            FromOrganisationId = from,
+            ToOrganisationId = to,
+            Note = note,
+        });
+
     private void ConfigureReferrals(ModelBuilder builder)
     {
         builder.Entity<Wijk>(e =>

@@ -84,7 +84,7 @@ public static class ListIntake
                 .Where(s => s.ReceivingOrganisationId == organisationId && s.State == IntakeState.Received)
                 .Select(s => s.Deadline)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            return (deadlines.Count, deadlines.Count(d => d < today));
+            return (deadlines.Count, deadlines.Count(d => IntakeDeadlines.IsOverdue(d, today, responded: false)));
         }
     }
 }

@@ -33,15 +33,7 @@ public static class MarkSignalPlanAgreed
             signal.State = agreed.Item!.State;
             signal.PlanAgreedOn = agreedOn;
             signal.Version++;
-            db.SignalEvents.Add(new SignalEventRecord
-            {
-                Id = Guid.NewGuid(),
-                SignalId = signal.Id,
-                OccurredAtUtc = now,
-                ActorId = actor.UserId!.Value,
-                ActorOrganisationId = actor.OrganisationId!.Value,
-                Kind = "plan-agreed",
-            });
+            db.AddSignalEvent(signal.Id, "plan-agreed", now, actor.UserId!.Value, actor.OrganisationId!.Value);
             audit.Add(ReferralAuditActions.PlanAgreed, ReferralAuditActions.Entity, signal.Id, personId);
         }
     }

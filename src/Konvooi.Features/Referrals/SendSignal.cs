@@ -167,16 +167,7 @@ public static class SendSignal
                 Version = 1,
             };
             db.Signals.Add(signal);
-            db.SignalEvents.Add(new SignalEventRecord
-            {
-                Id = Guid.NewGuid(),
-                SignalId = signal.Id,
-                OccurredAtUtc = now,
-                ActorId = signal.SubmittedById,
-                ActorOrganisationId = signal.SourceOrganisationId,
-                Kind = "received",
-                ToOrganisationId = signal.ReceivingOrganisationId,
-            });
+            db.AddSignalEvent(signal.Id, "received", now, signal.SubmittedById, signal.SourceOrganisationId, to: signal.ReceivingOrganisationId);
             audit.Add(ReferralAuditActions.Send, ReferralAuditActions.Entity, signal.Id, null);
             try
             {

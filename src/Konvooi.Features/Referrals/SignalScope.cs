@@ -91,18 +91,7 @@ public sealed class SignalScope(KonvooiDbContext db, CurrentActor actor)
         signal.ClosedOn = item.ClosedOn;
         db.Entry(signal).Property(s => s.Version).OriginalValue = expectedVersion;
         signal.Version = expectedVersion + 1;
-        db.SignalEvents.Add(new SignalEventRecord
-        {
-            Id = Guid.NewGuid(),
-            SignalId = signal.Id,
-            OccurredAtUtc = now,
-            ActorId = actor.UserId!.Value,
-            ActorOrganisationId = actor.OrganisationId!.Value,
-            Kind = eventKind,
-            FromOrganisationId = from,
-            ToOrganisationId = to,
-            Note = note,
-        });
+        db.AddSignalEvent(signal.Id, eventKind, now, actor.UserId!.Value, actor.OrganisationId!.Value, note, from, to);
     }
 
     /// <summary>The intake view of a stored signal.</summary>

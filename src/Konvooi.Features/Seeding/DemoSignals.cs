@@ -50,16 +50,7 @@ public static partial class DemoData
         foreach (var signal in signals)
         {
             db.Signals.Add(signal);
-            db.SignalEvents.Add(new SignalEventRecord
-            {
-                Id = Guid.NewGuid(),
-                SignalId = signal.Id,
-                OccurredAtUtc = signal.SubmittedAtUtc,
-                ActorId = signaller,
-                ActorOrganisationId = physio,
-                Kind = "received",
-                ToOrganisationId = welzijn,
-            });
+            db.AddSignalEvent(signal.Id, "received", signal.SubmittedAtUtc, signaller, physio, to: welzijn);
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
