@@ -22,6 +22,9 @@ public enum RoutingBasis
 
     /// <summary>No row matched: the coalition's lead organisation receives it.</summary>
     LeadOrganisation,
+
+    /// <summary>A referral between organisations: the sender chose the receiving organisation.</summary>
+    ChosenBySender,
 }
 
 public sealed record RoutingDecision(Guid OrganisationId, RoutingBasis Basis, RoutingRule? Rule);

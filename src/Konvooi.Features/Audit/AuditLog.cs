@@ -52,11 +52,18 @@ public sealed class AuditLog(KonvooiDbContext db, CurrentActor actor, TimeProvid
     public void Add(string action, string entityType, IEnumerable<Guid> recordIds, Guid? personId)
     {
         ArgumentNullException.ThrowIfNull(recordIds);
-        _pending.Add(new Pending(action, entityType, string.Join(',', recordIds.Select(id => id.ToString("D"))), personId));
+        _pending.Add(new Pending(action, entityType, string.Join(',', recordIds.Select(id => id.ToString("D"))), personId, null));
     }
 
     public void Add(string action, string entityType, Guid recordId, Guid? personId) =>
         Add(action, entityType, [recordId], personId);
+
+    /// <summary>
+    /// An entry in another organisation's audit trail for something the actor did to it, e.g. the receiving side of
+    /// a forwarded signal: the user and role stay the actor's, the organisation is <paramref name="organisationId"/>.
+    /// </summary>
+    public void AddForOrganisation(Guid organisationId, string action, string entityType, Guid recordId) =>
+        _pending.Add(new Pending(action, entityType, recordId.ToString("D"), null, organisationId));
 
     /// <summary>Saves pending data changes and audit entries atomically.</summary>
     /// <exception cref="DbUpdateConcurrencyException">A tracked entity was changed by someone else.</exception>
@@ -81,7 +88,7 @@ public sealed class AuditLog(KonvooiDbContext db, CurrentActor actor, TimeProvid
                     OccurredAtUtc = now,
                     UserId = actor.UserId,
                     Role = actor.Role?.ToString() ?? "system",
-                    OrganisationId = actor.OrganisationId,
+                    OrganisationId = pending.OrganisationId ?? actor.OrganisationId,
                     Action = pending.Action,
                     EntityType = pending.EntityType,
                     RecordIds = pending.RecordIds,
@@ -116,5 +123,5 @@ public sealed class AuditLog(KonvooiDbContext db, CurrentActor actor, TimeProvid
         }
     }
 
-    private sealed record Pending(string Action, string EntityType, string RecordIds, Guid? PersonId);
+    private sealed record Pending(string Action, string EntityType, string RecordIds, Guid? PersonId, Guid? OrganisationId);
 }

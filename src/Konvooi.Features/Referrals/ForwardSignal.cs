@@ -43,6 +43,7 @@ public static class ForwardSignal
             signal.ReceivedOn = today;
             signal.Deadline = IntakeDeadlines.Deadline(today, signal.Urgency, options.Value.Deadlines);
             scope.Apply(signal, forwarded.Item!, expectedVersion, "forwarded", time.GetUtcNow().UtcDateTime, reason!.Trim(), from, toOrganisationId);
+            audit.AddForOrganisation(toOrganisationId.Value, ReferralAuditActions.ForwardReceived, ReferralAuditActions.Entity, signal.Id);
             return await ReferralAuditActions.SaveAsync(audit, ReferralAuditActions.Forward, signal, cancellationToken).ConfigureAwait(false);
         }
     }

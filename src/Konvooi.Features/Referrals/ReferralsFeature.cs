@@ -44,6 +44,8 @@ public static class ReferralsFeature
         services.AddScoped<ForwardSignal.Handler>();
         services.AddScoped<CloseSignal.Handler>();
         services.AddScoped<RecordFirstContact.Handler>();
+        services.AddScoped<ReferPerson.Handler>();
+        services.AddScoped<ListPersonReferrals.Handler>();
         return services;
     }
 }

@@ -132,6 +132,11 @@ public static class ReferralAuditActions
     public const string Close = "signal-close";
     public const string FirstContact = "signal-first-contact";
     public const string PlanAgreed = "signal-plan-agreed";
+    public const string Refer = "person-refer";
+    public const string ListReferrals = "person-referrals-list";
+
+    /// <summary>The receiving organisation's side of a forward: an entry in its own audit trail.</summary>
+    public const string ForwardReceived = "signal-forward-received";
 
     /// <summary>The entity type name in the audit log.</summary>
     public const string Entity = nameof(SignalRecord);

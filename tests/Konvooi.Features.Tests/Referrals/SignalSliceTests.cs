@@ -234,6 +234,10 @@ public sealed class SignalSliceTests
             Assert.Contains(ReferralAuditActions.Send, actions);
             Assert.Contains(ReferralAuditActions.Forward, actions);
             Assert.Contains(ReferralAuditActions.Close, actions);
+
+            // Both sides of the forward are in the audit trail: the receiving organisation has its own entry.
+            var received = await db.AuditEntries.SingleAsync(a => a.Action == ReferralAuditActions.ForwardReceived && a.RecordIds == id.ToString("D"));
+            Assert.Equal((c.Orgs.OrganisationB, c.Orgs.CoordinatorA), (received.OrganisationId, received.UserId));
         }
     }
 
