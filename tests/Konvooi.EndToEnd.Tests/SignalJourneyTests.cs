@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Konvooi.Features.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Konvooi.EndToEnd.Tests;
@@ -145,6 +148,45 @@ public sealed class SignalJourneyTests(BrowserFixture fixture)
             var page = await professional.NewPageAsync();
             await PersonJourneyTests.SignInAsync(page, "professional@welzijn.example");
             await AccessibilityTests.ScanAsync(page, "/Intake", violations, "professional's intake list");
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    /// <summary>axe on the referral pages (list, form, form with errors, form without consent) and the receiver's view.</summary>
+    [Fact]
+    public async Task ReferralPages_HaveNoWcag21AaViolations()
+    {
+        Guid withConsent, withoutConsent, referralId;
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
+            withConsent = await db.Consents.IgnoreQueryFilters().Where(c => c.Purpose == ConsentPurpose.SharingByReferral).Select(c => c.PersonId).FirstAsync();
+            var professional = await db.Users.Where(u => u.Email == "professional@welzijn.example").Select(u => u.Id).SingleAsync();
+            withoutConsent = await db.People.IgnoreQueryFilters()
+                .Where(p => p.ResponsibleProfessionalId == professional && !db.Consents.IgnoreQueryFilters().Any(c => c.PersonId == p.Id && c.Purpose == ConsentPurpose.SharingByReferral))
+                .Select(p => p.Id).FirstAsync();
+            referralId = await db.Signals.IgnoreQueryFilters().Where(s => s.Source == SignalSource.Referral).Select(s => s.Id).FirstAsync();
+        }
+
+        var violations = new List<string>();
+        await using (var professional = await fixture.ScanContextAsync())
+        {
+            var page = await professional.NewPageAsync();
+            await PersonJourneyTests.SignInAsync(page, "professional@welzijn.example");
+            await AccessibilityTests.ScanAsync(page, $"/People/{withConsent}/Referrals", violations);
+            await AccessibilityTests.ScanAsync(page, $"/People/{withConsent}/Referrals/New", violations);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Verwijzing versturen" }).ClickAsync();
+            await AccessibilityTests.ScanAsync(page, null, violations, "referral form with errors");
+            await AccessibilityTests.ScanAsync(page, $"/People/{withoutConsent}/Referrals/New", violations, "referral form without consent");
+        }
+
+        await using (var receiver = await fixture.ScanContextAsync())
+        {
+            var page = await receiver.NewPageAsync();
+            await PersonJourneyTests.SignInAsync(page, "coordinator@zorg.example");
+            await AccessibilityTests.ScanAsync(page, "/Intake", violations, "receiver's intake list with a referral");
+            await AccessibilityTests.ScanAsync(page, $"/Intake/{referralId}", violations, "referral in the receiver's intake");
         }
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));

@@ -71,7 +71,8 @@ public static class ReferralRules
     /// Checks a referral and, when it may be sent, returns only the ticked values. Refused: no active consent for
     /// sharing by referral, a receiver outside the coalition or the sender's own organisation, no request, no
     /// urgency, an unknown field, the name not ticked (the receiver must know whom to contact), or no way to get in
-    /// touch (neither a phone number nor an address among the shared values).
+    /// touch (neither a phone number nor an address among the shared values), or urgency "safety today" (that is acted
+    /// on at once, not queued at another organisation).
     /// </summary>
     public static (IReadOnlyList<FieldProblem> Problems, SharedPersonData? Shared) Check(
         ReferralDraft draft, ReferralPersonFacts person, Guid ownOrganisationId, IReadOnlySet<Guid> partnerOrganisations, bool consentActive)
@@ -102,6 +103,11 @@ public static class ReferralRules
         if (draft.Urgency is null || !Enum.IsDefined(draft.Urgency.Value))
         {
             problems.Add(new FieldProblem(nameof(ReferralDraft.Urgency), "Kies hoe snel er contact moet zijn."));
+        }
+        else if (draft.Urgency == SignalUrgency.SafetyToday)
+        {
+            // A referral waits in another organisation's queue: a worry about safety today is acted on now, not queued.
+            problems.Add(new FieldProblem(nameof(ReferralDraft.Urgency), "Maakt u zich vandaag zorgen over de veiligheid? Verwijs dan niet, maar bel zelf de huisarts, 113 (zelfmoordpreventie) of bij direct gevaar 112."));
         }
 
         var fields = draft.Fields.ToHashSet(StringComparer.Ordinal);

@@ -23,7 +23,8 @@ public static class ReferPerson
     {
         public Guid? ToOrganisationId { get; set; }
 
-        public List<string> Fields { get; set; } = [.. ReferralFields.Defaults];
+        /// <summary>Empty when nothing is ticked; the form opens with <see cref="ReferralFields.Defaults"/>.</summary>
+        public List<string> Fields { get; set; } = [];
 
         public string? Request { get; set; }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Konvooi.Features.Seeding;
 
-/// <summary>The demo coalition's wijken, routing table and a few fictional signals in the welfare organisation's queue.</summary>
+/// <summary>The demo coalition's wijken, routing table, a few fictional signals in the welfare organisation's queue and one referral to the care group.</summary>
 public static partial class DemoData
 {
     public const string PhysioName = "Fysiotherapie De Brug (demo)";
@@ -52,6 +52,39 @@ public static partial class DemoData
             db.Signals.Add(signal);
             db.AddSignalEvent(signal.Id, "received", signal.SubmittedAtUtc, signaller, physio, to: welzijn);
         }
+
+        // A referral between organisations: Welzijn's professional refers one of their people, who agreed to sharing by
+        // referral, to the Zorggroep's buddy project, sharing name and phone only.
+        var professional = userIds["professional@welzijn.example"];
+        var referred = people.Where(p => p.ResponsibleProfessionalId == professional).OrderBy(p => p.FirstName).Last();
+        db.Consents.Add(new Consent
+        {
+            Id = Guid.NewGuid(),
+            PersonId = referred.Id,
+            OrganisationId = welzijn,
+            Purpose = ConsentPurpose.SharingByReferral,
+            GivenOn = today.AddDays(-14),
+            RecordedById = professional,
+            RecordedAtUtc = now.AddDays(-14),
+            Version = 1,
+        });
+        var referral = Base(today.AddDays(-2), SignalUrgency.Routine);
+        referral.Kind = SignalKind.Signal;
+        referral.Source = SignalSource.Referral;
+        referral.SourceOrganisationId = welzijn;
+        referral.SubmittedById = professional;
+        referral.ReceivingOrganisationId = zorg;
+        referral.RoutingBasis = RoutingBasis.ChosenBySender;
+        referral.Name = $"{referred.FirstName} {referred.LastName}";
+        referral.Phone = referred.Phone;
+        referral.Observation = "Zoekt een maatje om samen boodschappen te doen en een kopje koffie te drinken.";
+        referral.ConsentToContact = true;
+        referral.ConsentGivenOn = today.AddDays(-14);
+        referral.MayHearBack = true;
+        referral.SourcePersonId = referred.Id;
+        referral.SharedFields = "name phone";
+        db.Signals.Add(referral);
+        db.AddSignalEvent(referral.Id, "referred", referral.SubmittedAtUtc, professional, welzijn, to: zorg);
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 

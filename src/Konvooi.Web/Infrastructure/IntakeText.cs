@@ -18,6 +18,7 @@ public static class IntakeText
     public static string Event(string kind) => kind switch
     {
         "received" => "Ontvangen",
+        "referred" => "Verwezen",
         "accepted" => "Aangenomen",
         "assigned" => "Medewerker toegewezen",
         "forwarded" => "Doorgestuurd",
@@ -26,6 +27,22 @@ public static class IntakeText
         "closed" => "Afgesloten",
         _ => kind,
     };
+
+    /// <summary>The label of a field a referral can share.</summary>
+    public static string ReferralField(string code) => code switch
+    {
+        ReferralFields.Name => "Naam",
+        ReferralFields.Phone => "Telefoonnummer",
+        ReferralFields.DateOfBirth => "Geboortedatum",
+        ReferralFields.Address => "Adres en postcode",
+        ReferralFields.Wijk => "Wijk",
+        ReferralFields.Language => "Voorkeurstaal",
+        _ => code,
+    };
+
+    /// <summary>The shared fields of a referral as a Dutch list ("Naam, Telefoonnummer").</summary>
+    public static string ReferralFieldList(string? codes) =>
+        string.IsNullOrWhiteSpace(codes) ? "–" : string.Join(", ", codes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ReferralField));
 
     public static string Sign(string code) =>
         SignalVocabulary.Signs.FirstOrDefault(s => s.Code == code)?.Label ?? code;

@@ -99,4 +99,12 @@ public sealed class ReferralRulesTests
 
         Assert.Equal([nameof(ReferralDraft.Request), nameof(ReferralDraft.Urgency), nameof(ReferralDraft.Fields)], problems.Select(p => p.Field));
     }
+
+    [Fact]
+    public void SafetyToday_IsNotQueuedAsAReferral()
+    {
+        var (problems, _) = ReferralRules.Check(Draft([.. ReferralFields.Defaults]) with { Urgency = SignalUrgency.SafetyToday }, Anna, Welzijn, Partners, consentActive: true);
+
+        Assert.Contains("112", Assert.Single(problems).Message, StringComparison.Ordinal);
+    }
 }

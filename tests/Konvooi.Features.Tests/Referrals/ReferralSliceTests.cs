@@ -38,6 +38,7 @@ public sealed class ReferralSliceTests
     private static ReferPerson.Input Referral(Guid to, Guid? key = null) => new()
     {
         ToOrganisationId = to,
+        Fields = [.. ReferralFields.Defaults],
         Request = "Zoekt een maatje om op dinsdag mee te wandelen.",
         Urgency = SignalUrgency.Routine,
         IdempotencyKey = key ?? Guid.NewGuid(),

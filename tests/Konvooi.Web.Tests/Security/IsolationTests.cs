@@ -149,6 +149,11 @@ public sealed class IsolationTests
                     ["ForwardReason"] = "Indringer",
                     ["CloseReason"] = "not_needed",
                     ["ContactOn"] = "2026-01-01",
+                    ["Input.ToOrganisationId"] = Guid.NewGuid().ToString("D"),
+                    ["Input.Fields"] = "name",
+                    ["Input.Request"] = "Indringer",
+                    ["Input.Urgency"] = "Routine",
+                    ["Input.IdempotencyKey"] = Guid.NewGuid().ToString("D"),
                 }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
                 foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Step", "?handler=FollowUp", "?handler=Close", "?handler=Signal", $"?run={runId}", "?handler=Issue", "?handler=Revoke", "?handler=Resolve", "?handler=Handled", "?handler=Retire", "?handler=Assign", "?handler=Forward", "?handler=FirstContact", "?handler=Link" })
                 {
@@ -181,6 +186,7 @@ public sealed class IsolationTests
         Assert.False(await db.DailyContactSlots.IgnoreQueryFilters().AnyAsync(s => s.PersonId == person.Id && s.IsClosed));
         var entry = await db.CatalogueEntries.SingleAsync(e => e.Id == Guid.Parse(values["entryId"]));
         Assert.Equal((1, false, "Maatje"), (entry.Version, entry.IsRetired, entry.Name));
+        Assert.False(await db.Signals.IgnoreQueryFilters().AnyAsync(x => x.SourcePersonId == person.Id));
         var signal = await db.Signals.IgnoreQueryFilters().SingleAsync(x => x.Id == Guid.Parse(values["signalId"]));
         Assert.Equal((1, Konvooi.Domain.Referrals.IntakeState.Received, (Guid?)null), (signal.Version, signal.State, signal.AssignedProfessionalId));
     }
@@ -189,7 +195,7 @@ public sealed class IsolationTests
     {
         await using var scope = services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().Signals.IgnoreQueryFilters()
-            .Where(x => x.Kind == Konvooi.Domain.Referrals.SignalKind.Signal && x.State == Konvooi.Domain.Referrals.IntakeState.Received && x.MayHearBack)
+            .Where(x => x.Source == SignalSource.Form && x.Kind == Konvooi.Domain.Referrals.SignalKind.Signal && x.State == Konvooi.Domain.Referrals.IntakeState.Received && x.MayHearBack)
             .Select(x => x.Id).FirstAsync();
     }
 
