@@ -3,6 +3,7 @@ using Konvooi.Features.Catalogue;
 using Konvooi.Features.Conversations;
 using Konvooi.Features.Convoy;
 using Konvooi.Features.DailyContact;
+using Konvooi.Features.Outbox;
 using Konvooi.Features.Data;
 using Konvooi.Features.Measurements;
 using Konvooi.Features.Organisations;
@@ -84,6 +85,7 @@ public static class KonvooiFeatures
         services.AddScoped<GetWorkList.Handler>();
         services.AddScoped<ReportInterventionOutcomes.Handler>();
         services.AddScoped<GetRemeasurements.Handler>();
+        services.AddOutboxFeature(configuration);
         services.AddDailyContactFeature(configuration);
         services.AddScoped<ListCatalogue.Handler>();
         services.AddScoped<GetCatalogueEntry.Handler>();

@@ -1,3 +1,4 @@
+using Konvooi.Features.Outbox;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ public static class DailyContactFeature
             .Bind(configuration.GetSection(DailyContactOptions.Section))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IDailyContactMailer, MailKitDailyContactMailer>();
+        services.AddScoped<IOutboxTopic, DailyContactOutboxTopic>();
         services.AddScoped<UnfilteredAccess>();
         services.AddScoped<DailyContactJob>();
         services.AddScoped<GetArrangements.Handler>();

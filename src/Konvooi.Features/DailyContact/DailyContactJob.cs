@@ -1,5 +1,6 @@
 using Konvooi.Domain.DailyContact;
 using Konvooi.Features.Data;
+using Konvooi.Features.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,21 +9,18 @@ namespace Konvooi.Features.DailyContact;
 
 /// <summary>
 /// One run of the daily contact job: create the slots that are due, walk the escalation ladder of every open slot
-/// and send the outbox. Safe to run from several app instances at once: slots are unique per arrangement and day,
+/// and send the outbox (every topic). Safe to run from several app instances at once: slots are unique per arrangement and day,
 /// a slot state is only stored when its last step and version are unchanged, and each action key is unique in
 /// the outbox. Safe to run late: <see cref="SlotMachine.Advance"/> catches up on every missed step exactly once.
 /// </summary>
 public sealed partial class DailyContactJob(
     KonvooiDbContext db,
     UnfilteredAccess unfiltered,
-    IDailyContactMailer mailer,
+    OutboxSender outbox,
     IOptions<DailyContactOptions> options,
     TimeProvider time,
     ILogger<DailyContactJob> logger)
 {
-    private static readonly TimeSpan SendLease = TimeSpan.FromMinutes(5);
-    private static readonly TimeSpan[] Backoff = [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(60)];
-
     public sealed record RunResult(int SlotsCreated, int SlotsAdvanced, int ActionsQueued, int EmailsSent, int EmailsFailed);
 
     public async Task<RunResult> RunOnceAsync(CancellationToken cancellationToken)
@@ -30,7 +28,8 @@ public sealed partial class DailyContactJob(
         var now = time.GetUtcNow().UtcDateTime;
         var created = await CreateSlotsAsync(now, cancellationToken).ConfigureAwait(false);
         var (advanced, queued) = await AdvanceSlotsAsync(now, cancellationToken).ConfigureAwait(false);
-        var (sent, failed) = await SendOutboxAsync(now, cancellationToken).ConfigureAwait(false);
+        // The outbox is shared by every topic (daily contact, signal status): this run sends whatever is due.
+        var (sent, failed) = await outbox.SendDueAsync(cancellationToken).ConfigureAwait(false);
         return new RunResult(created, advanced, queued, sent, failed);
     }
 
@@ -96,8 +95,8 @@ public sealed partial class DailyContactJob(
             }
 
             DailyContactStore.Apply(row, transition.State, now);
-            var messages = transition.Actions.Select(a => ToOutbox(a, row, now)).OfType<DailyContactOutboxMessage>().ToList();
-            db.DailyContactOutbox.AddRange(messages);
+            var messages = transition.Actions.Select(a => ToOutbox(a, row, now)).OfType<OutboxMessage>().ToList();
+            db.Outbox.AddRange(messages);
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -124,101 +123,26 @@ public sealed partial class DailyContactJob(
     }
 
     /// <summary>Turns a notify action into an outbox row; follow-up flags live on the confirmation, not in the outbox.</summary>
-    internal static DailyContactOutboxMessage? ToOutbox(SlotAction action, DailyContactSlot row, DateTime now) => action switch
+    internal static OutboxMessage? ToOutbox(SlotAction action, DailyContactSlot row, DateTime now) => action switch
     {
         SlotAction.NotifyContact c => NewMessage(action, row, now, c.Reason, c.ContactId),
         SlotAction.NotifyCoordinator c => NewMessage(action, row, now, c.Reason, null),
         _ => null,
     };
 
-    private static DailyContactOutboxMessage NewMessage(SlotAction action, DailyContactSlot row, DateTime now, NotifyReason reason, Guid? contactId) => new()
+    private static OutboxMessage NewMessage(SlotAction action, DailyContactSlot row, DateTime now, NotifyReason reason, Guid? contactId) => new()
     {
         Id = Guid.NewGuid(),
         ActionKey = action.Key,
+        Topic = OutboxTopics.DailyContact,
         OrganisationId = row.OrganisationId,
         PersonId = row.PersonId,
-        SlotReference = row.Reference,
+        Subject = row.Reference,
         Reason = reason.ToString(),
         ContactId = contactId,
         CreatedAtUtc = now,
         NextAttemptUtc = now,
     };
-
-    private async Task<(int Sent, int Failed)> SendOutboxAsync(DateTime now, CancellationToken cancellationToken)
-    {
-        var sent = 0;
-        var failed = 0;
-        foreach (var id in await unfiltered.OutboxDueAsync(now, cancellationToken).ConfigureAwait(false))
-        {
-            if (!await unfiltered.ClaimAsync(id, now, SendLease, cancellationToken).ConfigureAwait(false))
-            {
-                continue;
-            }
-
-            var message = await unfiltered.OutboxMessageAsync(id, cancellationToken).ConfigureAwait(false);
-            if (message is null)
-            {
-                continue;
-            }
-
-            message.Attempts++;
-            try
-            {
-                var recipients = await RecipientsAsync(message, cancellationToken).ConfigureAwait(false);
-                if (recipients.Count == 0)
-                {
-                    throw new DailyContactMailException("Er is geen e-mailadres bekend voor de ontvanger.");
-                }
-
-                await mailer.SendAsync(DailyContactEmailText.Compose(recipients, message.Reason, message.SlotReference, options.Value.BaseUrl, message.ContactId is null), cancellationToken).ConfigureAwait(false);
-                message.SentAtUtc = time.GetUtcNow().UtcDateTime;
-                message.LastError = null;
-                sent++;
-                LogEmailSent(message.SlotReference, message.ActionKey);
-            }
-            catch (DailyContactMailException ex)
-            {
-                failed++;
-                message.LastError = ex.Message.Length > 500 ? ex.Message[..500] : ex.Message;
-                if (message.Attempts >= options.Value.MaxSendAttempts)
-                {
-                    message.GaveUpAtUtc = now;
-                }
-                else
-                {
-                    message.NextAttemptUtc = now + Backoff[Math.Min(message.Attempts - 1, Backoff.Length - 1)];
-                }
-
-                LogEmailFailed(message.SlotReference, message.ActionKey, message.Attempts, ex.Message);
-            }
-
-            message.ClaimedUntilUtc = null;
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
-        }
-
-        return (sent, failed);
-    }
-
-    private async Task<IReadOnlyList<string>> RecipientsAsync(DailyContactOutboxMessage message, CancellationToken cancellationToken)
-    {
-        if (message.ContactId is not { } contactId)
-        {
-            return await unfiltered.CoordinatorEmailsAsync(message.OrganisationId, cancellationToken).ConfigureAwait(false);
-        }
-
-        var arrangementId = await unfiltered.ArrangementOfSlotAsync(message.SlotReference, cancellationToken).ConfigureAwait(false);
-        var contacts = arrangementId is { } arrangement ? await unfiltered.ContactsOfAsync(arrangement, cancellationToken).ConfigureAwait(false) : [];
-        var details = contacts.FirstOrDefault(c => c.ContactId == contactId);
-        if (details?.Email is { Length: > 0 } email)
-        {
-            return [email];
-        }
-
-        return details?.UserId is { } userId && await unfiltered.UserEmailAsync(userId, cancellationToken).ConfigureAwait(false) is { } userEmail
-            ? [userEmail]
-            : [];
-    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Daily contact slot {Reference}: {Kind} (due {DueAtUtc:O}, handled {HandledAtUtc:O})")]
     private partial void LogSlotEvent(string reference, SlotEventKind kind, DateTime dueAtUtc, DateTime handledAtUtc);
@@ -228,10 +152,4 @@ public sealed partial class DailyContactJob(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Slots of arrangement {ArrangementId} were created by another instance first")]
     private partial void LogSlotsRace(Guid arrangementId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Daily contact e-mail {ActionKey} sent for slot {Reference}")]
-    private partial void LogEmailSent(string reference, string actionKey);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Daily contact e-mail {ActionKey} for slot {Reference} failed (attempt {Attempts}): {Error}")]
-    private partial void LogEmailFailed(string reference, string actionKey, int attempts, string error);
 }

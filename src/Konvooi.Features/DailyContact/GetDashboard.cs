@@ -2,6 +2,7 @@ using Konvooi.Domain.Access;
 using Konvooi.Domain.DailyContact;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
+using Konvooi.Features.Outbox;
 using Konvooi.Features.Security;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,8 +53,8 @@ public static class GetDashboard
                 .Where(c => c.HasSignals && !c.FollowUpHandled)
                 .OrderByDescending(c => c.ConfirmedAtUtc)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
-            var failed = await db.DailyContactOutbox.AsNoTracking()
-                .Where(m => m.SentAtUtc == null && m.LastError != null)
+            var failed = await db.Outbox.AsNoTracking()
+                .Where(m => m.Topic == OutboxTopics.DailyContact && m.SentAtUtc == null && m.LastError != null)
                 .OrderByDescending(m => m.CreatedAtUtc)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
 
@@ -75,7 +76,7 @@ public static class GetDashboard
                 Dashboard.Load(upcoming),
                 Dashboard.Streaks(states.Where(s => s.Slot.LocalDate < today || s.HasContact || s.Slot.EndUtc <= now), now),
                 signals.Select(s => new SignalRow(s.Id, s.PersonId, names.GetValueOrDefault(s.PersonId, "?"), s.LocalDate, DailyContactStore.ParseSignals(s.Signals), s.Note, s.ConfirmedAtUtc)).ToList(),
-                failed.Select(m => new FailedEmail(m.SlotReference, m.Reason, m.Attempts, m.LastError, m.GaveUpAtUtc is not null, m.CreatedAtUtc)).ToList(),
+                failed.Select(m => new FailedEmail(m.Subject, m.Reason, m.Attempts, m.LastError, m.GaveUpAtUtc is not null, m.CreatedAtUtc)).ToList(),
                 names,
                 contactNames);
         }

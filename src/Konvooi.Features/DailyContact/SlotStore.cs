@@ -131,7 +131,7 @@ internal static class SlotStore
             Signals = DailyContactStore.SignalsText(signals),
             HasSignals = signals.Count > 0,
         });
-        db.DailyContactOutbox.AddRange(transition.Actions.Select(a => DailyContactJob.ToOutbox(a, row, now)).OfType<DailyContactOutboxMessage>());
+        db.Outbox.AddRange(transition.Actions.Select(a => DailyContactJob.ToOutbox(a, row, now)).OfType<OutboxMessage>());
         audit.Add(AuditActions.DailyContactConfirm, nameof(DailyContactSlot), row.Id, row.PersonId);
         try
         {

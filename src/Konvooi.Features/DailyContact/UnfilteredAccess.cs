@@ -43,27 +43,6 @@ public sealed class UnfilteredAccess(KonvooiDbContext db)
     public Task<DailyContactSlot?> SlotAsync(Guid slotId, CancellationToken cancellationToken) =>
         db.DailyContactSlots.IgnoreQueryFilters().SingleOrDefaultAsync(s => s.Id == slotId, cancellationToken);
 
-    public Task<List<Guid>> OutboxDueAsync(DateTime nowUtc, CancellationToken cancellationToken) =>
-        db.DailyContactOutbox.IgnoreQueryFilters().AsNoTracking()
-            .Where(m => m.SentAtUtc == null && m.GaveUpAtUtc == null && m.NextAttemptUtc <= nowUtc)
-            .OrderBy(m => m.CreatedAtUtc)
-            .Select(m => m.Id)
-            .ToListAsync(cancellationToken);
-
-    /// <summary>Claims a message for sending; true when this instance won the claim (an atomic compare-and-set).</summary>
-    public async Task<bool> ClaimAsync(Guid messageId, DateTime nowUtc, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        var until = nowUtc + lease;
-        var claimed = await db.DailyContactOutbox.IgnoreQueryFilters()
-            .Where(m => m.Id == messageId && m.SentAtUtc == null && m.GaveUpAtUtc == null && (m.ClaimedUntilUtc == null || m.ClaimedUntilUtc < nowUtc))
-            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ClaimedUntilUtc, until), cancellationToken)
-            .ConfigureAwait(false);
-        return claimed == 1;
-    }
-
-    public Task<DailyContactOutboxMessage?> OutboxMessageAsync(Guid messageId, CancellationToken cancellationToken) =>
-        db.DailyContactOutbox.IgnoreQueryFilters().SingleOrDefaultAsync(m => m.Id == messageId, cancellationToken);
-
     public Task<List<string>> CoordinatorEmailsAsync(Guid organisationId, CancellationToken cancellationToken) =>
         db.Memberships.AsNoTracking()
             .Where(m => m.OrganisationId == organisationId && m.Role == Role.Coordinator && m.User!.Email != null)

@@ -52,30 +52,6 @@ public sealed class DailyContactSlot
     public int Version { get; set; }
 }
 
-/// <summary>
-/// An escalation action or e-mail to send. <see cref="ActionKey"/> is unique: a second app instance that
-/// computes the same step cannot add it again, so nobody is alerted twice.
-/// </summary>
-public sealed class DailyContactOutboxMessage
-{
-    public Guid Id { get; set; }
-    public required string ActionKey { get; set; }
-    public Guid OrganisationId { get; set; }
-    public Guid PersonId { get; set; }
-    public required string SlotReference { get; set; }
-    public required string Reason { get; set; }
-    /// <summary>Null when the coordinators of the organisation are the recipients.</summary>
-    public Guid? ContactId { get; set; }
-    public DateTime CreatedAtUtc { get; set; }
-    public int Attempts { get; set; }
-    public DateTime NextAttemptUtc { get; set; }
-    public DateTime? ClaimedUntilUtc { get; set; }
-    public DateTime? SentAtUtc { get; set; }
-    /// <summary>Set when every attempt failed; the message stays on the dashboard.</summary>
-    public DateTime? GaveUpAtUtc { get; set; }
-    public string? LastError { get; set; }
-}
-
 /// <summary>A personal link (confirmation or calendar feed) of one contact: only the SHA-256 hash is stored.</summary>
 public sealed class DailyContactToken
 {

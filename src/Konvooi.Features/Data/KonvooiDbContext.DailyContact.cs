@@ -6,7 +6,6 @@ public sealed partial class KonvooiDbContext
 {
     public DbSet<DailyContactArrangement> DailyContactArrangements => Set<DailyContactArrangement>();
     public DbSet<DailyContactSlot> DailyContactSlots => Set<DailyContactSlot>();
-    public DbSet<DailyContactOutboxMessage> DailyContactOutbox => Set<DailyContactOutboxMessage>();
     public DbSet<DailyContactToken> DailyContactTokens => Set<DailyContactToken>();
     public DbSet<DailyContactConfirmation> DailyContactConfirmations => Set<DailyContactConfirmation>();
 
@@ -39,18 +38,6 @@ public sealed partial class KonvooiDbContext
             // Volunteers see their own slots (and the slot they were asked to look in on), nothing else.
             e.HasQueryFilter(s => s.OrganisationId == ActorOrganisationId
                 && (ActorCanOpenPeople || s.ContactId == ActorUserId || (s.SecondContactId == ActorUserId && s.LastStep >= 2)));
-        });
-
-        builder.Entity<DailyContactOutboxMessage>(e =>
-        {
-            e.ToTable("DailyContactOutbox");
-            e.Property(m => m.ActionKey).HasMaxLength(120);
-            e.Property(m => m.SlotReference).HasMaxLength(60);
-            e.Property(m => m.Reason).HasMaxLength(40);
-            e.Property(m => m.LastError).HasMaxLength(500);
-            e.HasIndex(m => m.ActionKey).IsUnique();
-            e.HasIndex(m => new { m.SentAtUtc, m.NextAttemptUtc });
-            e.HasQueryFilter(m => ActorCanOpenPeople && m.OrganisationId == ActorOrganisationId);
         });
 
         builder.Entity<DailyContactToken>(e =>

@@ -73,9 +73,12 @@ public sealed partial class KonvooiDbContext
             e.HasIndex(s => new { s.SubmittedById, s.IdempotencyKey }).IsUnique();
             e.HasIndex(s => new { s.ReceivingOrganisationId, s.State, s.Deadline });
             e.HasIndex(s => s.PersonId);
+            // The receiver's coordinators (or its assigned professional), the submitter, and for a referral the
+            // sender's organisation (ListPersonReferrals first checks that the actor may open the person).
             e.HasQueryFilter(s => ActorUserId != null
                 && ((s.ReceivingOrganisationId == ActorOrganisationId && ActorCanOpenPeople && (ActorSeesAllPeople || s.AssignedProfessionalId == ActorUserId))
-                    || s.SubmittedById == ActorUserId));
+                    || s.SubmittedById == ActorUserId
+                    || (s.Source == SignalSource.Referral && s.SourceOrganisationId == ActorOrganisationId && ActorCanOpenPeople)));
         });
 
         builder.Entity<SignalEventRecord>(e =>

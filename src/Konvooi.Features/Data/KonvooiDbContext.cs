@@ -164,5 +164,6 @@ public sealed partial class KonvooiDbContext(DbContextOptions<KonvooiDbContext> 
         ConfigureDailyContact(builder);
         ConfigureCatalogue(builder);
         ConfigureReferrals(builder);
+        ConfigureOutbox(builder);
     }
 }

@@ -23,8 +23,8 @@ public static class ListPersonReferrals
         /// <summary>Null (404) when the actor cannot open the person.</summary>
         public async Task<Result?> HandleAsync(Guid personId, CancellationToken cancellationToken)
         {
-            // The person query filter decides visibility: only then are the organisation's referrals for the person
-            // read past the signal filter (which shows a signal to the receiver and to its submitter only).
+            // The person query filter decides visibility; the signal filter lets the sender's organisation read its
+            // own referrals (never another organisation's).
             var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
                 .Select(p => new { p.FirstName, p.LastName })
                 .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
@@ -33,7 +33,7 @@ public static class ListPersonReferrals
                 return null;
             }
 
-            var signals = await db.Signals.IgnoreQueryFilters().AsNoTracking()
+            var signals = await db.Signals.AsNoTracking()
                 .Where(s => s.SourcePersonId == personId && s.SourceOrganisationId == organisationId && s.Source == SignalSource.Referral)
                 .OrderByDescending(s => s.SubmittedAtUtc)
                 .Select(s => new

@@ -30,11 +30,13 @@ public static class MarkSignalPlanAgreed
                 continue;
             }
 
+            var before = SignalStatusEmails.StatusOf(signal);
             signal.State = agreed.Item!.State;
             signal.PlanAgreedOn = agreedOn;
             signal.Version++;
             db.AddSignalEvent(signal.Id, "plan-agreed", now, actor.UserId!.Value, actor.OrganisationId!.Value);
             audit.Add(ReferralAuditActions.PlanAgreed, ReferralAuditActions.Entity, signal.Id, personId);
+            SignalStatusEmails.QueueIfChanged(db, signal, before, now);
         }
     }
 }

@@ -46,6 +46,7 @@ public static class ReferralsFeature
         services.AddScoped<RecordFirstContact.Handler>();
         services.AddScoped<ReferPerson.Handler>();
         services.AddScoped<ListPersonReferrals.Handler>();
+        services.AddScoped<Outbox.IOutboxTopic, SignalStatusOutboxTopic>();
         return services;
     }
 }

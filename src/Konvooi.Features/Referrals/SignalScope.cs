@@ -78,11 +78,12 @@ public sealed class SignalScope(KonvooiDbContext db, CurrentActor actor)
         return signal.Version == expectedVersion ? (signal, null) : (null, new IntakeOutcome.Stale());
     }
 
-    /// <summary>Writes the new intake state onto the record, bumps its version and adds an event and an audit entry.</summary>
+    /// <summary>Writes the new intake state onto the record, bumps its version, adds an event and queues the sender's status e-mail.</summary>
     public void Apply(SignalRecord signal, IntakeItem item, int expectedVersion, string eventKind, DateTime now, string? note = null, Guid? from = null, Guid? to = null)
     {
         ArgumentNullException.ThrowIfNull(signal);
         ArgumentNullException.ThrowIfNull(item);
+        var before = SignalStatusEmails.StatusOf(signal);
         signal.State = item.State;
         signal.ReceivingOrganisationId = item.ReceivingOrganisationId;
         signal.PersonId = item.PersonId;
@@ -92,6 +93,7 @@ public sealed class SignalScope(KonvooiDbContext db, CurrentActor actor)
         db.Entry(signal).Property(s => s.Version).OriginalValue = expectedVersion;
         signal.Version = expectedVersion + 1;
         db.AddSignalEvent(signal.Id, eventKind, now, actor.UserId!.Value, actor.OrganisationId!.Value, note, from, to);
+        SignalStatusEmails.QueueIfChanged(db, signal, before, now);
     }
 
     /// <summary>The intake view of a stored signal.</summary>

@@ -69,7 +69,7 @@ public sealed class DailyContactJobTests
         await world.RunJobAsync();
         await world.RunJobAsync();
 
-        var keys = (await world.OutboxAsync()).Where(m => m.SlotReference == world.TodayReference()).Select(m => m.ActionKey).ToList();
+        var keys = (await world.OutboxAsync()).Where(m => m.Subject == world.TodayReference()).Select(m => m.ActionKey).ToList();
         Assert.Equal(["step-1", "step-2", "step-3"], keys.Select(k => k[(k.LastIndexOf('/') + 1)..]));
         Assert.Equal(3, world.Mailer.Sent.Count(m => m.Body.Contains(world.TodayReference(), StringComparison.Ordinal)));
         Assert.All(await world.OutboxAsync(), m => Assert.NotNull(m.SentAtUtc));
@@ -90,7 +90,7 @@ public sealed class DailyContactJobTests
             await Task.WhenAll(world.RunJobAsync(), world.RunJobAsync(other));
         }
 
-        var outbox = (await world.OutboxAsync()).Where(m => m.SlotReference == world.TodayReference()).ToList();
+        var outbox = (await world.OutboxAsync()).Where(m => m.Subject == world.TodayReference()).ToList();
         Assert.Equal(3, outbox.Count);
         var mails = world.Mailer.Sent.Concat(otherMailer.Sent).Where(m => m.Body.Contains(world.TodayReference(), StringComparison.Ordinal)).ToList();
         Assert.Equal(3, mails.Count);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Konvooi.Features.Outbox;
 using Konvooi.Domain.Access;
 using Konvooi.Domain.DailyContact;
 using Konvooi.Features.DailyContact;
@@ -12,17 +13,17 @@ using Microsoft.Extensions.Time.Testing;
 namespace Konvooi.Features.Tests.DailyContact;
 
 /// <summary>Records e-mails instead of sending them.</summary>
-public sealed class RecordingMailer : IDailyContactMailer
+public sealed class RecordingMailer : IMailer
 {
-    public ConcurrentQueue<DailyContactEmail> Sent { get; } = new();
+    public ConcurrentQueue<OutgoingEmail> Sent { get; } = new();
 
     public bool Fail { get; set; }
 
-    public Task SendAsync(DailyContactEmail message, CancellationToken cancellationToken)
+    public Task SendAsync(OutgoingEmail message, CancellationToken cancellationToken)
     {
         if (Fail)
         {
-            throw new DailyContactMailException("Verbinding geweigerd");
+            throw new MailException("Verbinding geweigerd");
         }
 
         Sent.Enqueue(message);
@@ -119,7 +120,7 @@ public sealed class DailyContactWorld : IAsyncDisposable
         return input;
     }
 
-    public static ServiceProvider BuildServices(TestDatabase database, FakeTimeProvider clock, IDailyContactMailer mailer) =>
+    public static ServiceProvider BuildServices(TestDatabase database, FakeTimeProvider clock, IMailer mailer) =>
         database.BuildServices(clock, services => services.AddSingleton(mailer));
 
     public AsyncServiceScope Coordinator() => TestDatabase.Scope(Services, Org.CoordinatorA, Org.OrganisationA, Role.Coordinator);
@@ -137,10 +138,10 @@ public sealed class DailyContactWorld : IAsyncDisposable
 
     public string TodayReference(int day = 2) => Slot.ReferenceFor(ArrangementId, new DateOnly(2026, 3, day));
 
-    public async Task<List<DailyContactOutboxMessage>> OutboxAsync()
+    public async Task<List<OutboxMessage>> OutboxAsync()
     {
         await using var scope = Coordinator();
-        return await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().DailyContactOutbox.AsNoTracking().OrderBy(m => m.ActionKey).ToListAsync();
+        return await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().Outbox.AsNoTracking().OrderBy(m => m.ActionKey).ToListAsync();
     }
 
     public async Task<DailyContactSlot> SlotAsync(string reference)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Konvooi.Features.Outbox;
 using Konvooi.Domain.DailyContact;
 using Konvooi.Features.DailyContact;
 using Konvooi.Tests.Infrastructure;
@@ -16,12 +17,12 @@ public sealed class MailKitMailerTests
     {
         var port = FreePort();
         using var sink = SimpleSmtpServer.Start(port);
-        var options = Options.Create(new DailyContactOptions
+        var options = Options.Create(new MailOptions
         {
             BaseUrl = "https://konvooi.example",
             Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port, Security = "None", From = "konvooi@test.example" },
         });
-        var mailer = new MailKitDailyContactMailer(options);
+        var mailer = new MailKitMailer(options);
         var reference = Slot.ReferenceFor(Guid.NewGuid(), new DateOnly(2026, 3, 2));
 
         await mailer.SendAsync(DailyContactEmailText.Compose(["coordinator@test.example"], nameof(NotifyReason.SlotMissed), reference, options.Value.BaseUrl), CancellationToken.None);
@@ -36,10 +37,10 @@ public sealed class MailKitMailerTests
     [Fact]
     public async Task SendAsync_NoServerListening_ThrowsTheMailException()
     {
-        var options = Options.Create(new DailyContactOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = FreePort(), Security = "None", TimeoutSeconds = 5 } });
+        var options = Options.Create(new MailOptions { Smtp = new SmtpOptions { Host = "127.0.0.1", Port = FreePort(), Security = "None", TimeoutSeconds = 5 } });
 
-        await Assert.ThrowsAsync<DailyContactMailException>(() => new MailKitDailyContactMailer(options)
-            .SendAsync(new DailyContactEmail(["a@test.example"], "x", "y"), CancellationToken.None));
+        await Assert.ThrowsAsync<MailException>(() => new MailKitMailer(options)
+            .SendAsync(new OutgoingEmail(["a@test.example"], "x", "y"), CancellationToken.None));
     }
 
     [Theory]
@@ -49,7 +50,7 @@ public sealed class MailKitMailerTests
         var port = FreePort();
         using var sink = SimpleSmtpServer.Start(port);
         await using var world = await DailyContactWorld.CreateAsync(provider);
-        await using var services = world.Database.BuildServices(world.Clock, s => s.Configure<DailyContactOptions>(o =>
+        await using var services = world.Database.BuildServices(world.Clock, s => s.Configure<MailOptions>(o =>
         {
             o.BaseUrl = "https://konvooi.example";
             o.Smtp = new SmtpOptions { Host = "127.0.0.1", Port = port, Security = "None" };

@@ -1,6 +1,7 @@
 using Konvooi.Features.Data;
 using Konvooi.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Konvooi.Features.Tests.Data;
@@ -58,6 +59,33 @@ public sealed class MigrationHistoryTests
         await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
 
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task OutboxForEveryTopic_MovesQueuedDailyContactEmailsToTheSharedOutbox(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.BuildServices();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
+        var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+        var initial = db.Database.GetMigrations().Single(m => m.EndsWith("_Initial", StringComparison.Ordinal));
+        await migrator.MigrateAsync(initial);
+        var id = Guid.NewGuid();
+        var organisation = Guid.NewGuid();
+        var person = Guid.NewGuid();
+        var created = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "DailyContactOutbox" ("Id", "ActionKey", "OrganisationId", "PersonId", "SlotReference", "Reason", "CreatedAtUtc", "Attempts", "NextAttemptUtc")
+            VALUES ({id}, {"DC-1/try-again"}, {organisation}, {person}, {"DC-1"}, {"TryAgain"}, {created}, {1}, {created})
+            """);
+
+        await DatabaseMigrator.MigrateAsync(db, CancellationToken.None);
+
+        var moved = await db.Outbox.IgnoreQueryFilters().SingleAsync();
+        Assert.Equal((id, "DC-1/try-again", "daily-contact", organisation, (Guid?)person, "DC-1", "TryAgain", 1, (Guid?)null),
+            (moved.Id, moved.ActionKey, moved.Topic, moved.OrganisationId, moved.PersonId, moved.Subject, moved.Reason, moved.Attempts, moved.RecipientUserId));
     }
 
     [Fact]

@@ -17,6 +17,13 @@ public sealed partial class SchemaTests
         // The daily contact job acts for every organisation without an actor; personal links have only a token;
         // volunteers need the first name and address of the people in their own slots. Each method narrows itself.
         Path.Combine("Konvooi.Features", "DailyContact", "UnfilteredAccess.cs"),
+
+        // The outbox sender runs in the background job for every organisation, without an actor; it claims and
+        // reads one message at a time by id.
+        Path.Combine("Konvooi.Features", "Outbox", "OutboxSender.cs"),
+
+        // The signal status e-mail is addressed in that job: one signal's source and one user's e-mail, by id.
+        Path.Combine("Konvooi.Features", "Referrals", "SignalStatusEmails.cs"),
     };
 
     [Theory]

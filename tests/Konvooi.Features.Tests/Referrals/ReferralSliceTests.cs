@@ -1,6 +1,8 @@
 using Konvooi.Domain.Access;
 using Konvooi.Domain.Referrals;
 using Konvooi.Features.Data;
+using Konvooi.Features.Outbox;
+using Konvooi.Features.Tests.DailyContact;
 using Konvooi.Features.People;
 using Konvooi.Features.Referrals;
 using Konvooi.Tests.Infrastructure;
@@ -168,5 +170,67 @@ public sealed class ReferralSliceTests
                 .SendAsync(withConsent, Referral(orgs.OrganisationB), CancellationToken.None));
             Assert.Equal("Consent", Assert.Single(refused.Problems).Field);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task StatusChange_QueuesALinkOnlyEmailToTheSender_ThroughTheSharedOutbox(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        var mailer = new RecordingMailer();
+        await using var services = database.BuildServices(configure: s => s.AddSingleton<IMailer>(mailer));
+        var orgs = await TwoOrganisations.CreateAsync(services);
+        var personId = await PersonWithConsentAsync(services, orgs);
+        Guid referralId;
+        await using (var scope = As(services, orgs.ProfessionalA, orgs.OrganisationA, Role.Professional))
+        {
+            referralId = Assert.IsType<ReferPerson.Outcome.Sent>(await scope.ServiceProvider.GetRequiredService<ReferPerson.Handler>()
+                .SendAsync(personId, Referral(orgs.OrganisationB), CancellationToken.None)).SignalId;
+        }
+
+        await using (var scope = As(services, orgs.CoordinatorB, orgs.OrganisationB, Role.Coordinator))
+        {
+            var newPerson = TwoOrganisations.ValidPerson("Trijntje");
+            Assert.IsType<IntakeOutcome.Done>(await scope.ServiceProvider.GetRequiredService<AcceptSignal.Handler>().HandleAsync(referralId, 1, null, newPerson, CancellationToken.None));
+            Assert.IsType<IntakeOutcome.Done>(await scope.ServiceProvider.GetRequiredService<AssignSignal.Handler>().HandleAsync(referralId, 2, orgs.CoordinatorB, CancellationToken.None));
+
+            // Accepting and assigning do not change what the sender sees ("Ontvangen"): nothing is queued yet.
+            Assert.Empty(await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().Outbox.IgnoreQueryFilters().ToListAsync());
+            Assert.IsType<IntakeOutcome.Done>(await scope.ServiceProvider.GetRequiredService<RecordFirstContact.Handler>()
+                .HandleAsync(referralId, 3, new DateOnly(2026, 3, 2), CancellationToken.None));
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
+            var message = await db.Outbox.IgnoreQueryFilters().SingleAsync();
+            Assert.Equal((OutboxTopics.SignalStatus, orgs.OrganisationA, orgs.ProfessionalA, (Guid?)null, "ContactMade"),
+                (message.Topic, message.OrganisationId, message.RecipientUserId, message.PersonId, message.Reason));
+
+            Assert.Equal((1, 0), await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None));
+            var email = Assert.Single(mailer.Sent);
+            Assert.Equal(["professional-a@test.example"], email.To);
+            Assert.Contains($"/People/{personId:D}/Referrals", email.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Trijntje", email.Subject + email.Body, StringComparison.Ordinal);
+            Assert.DoesNotContain("Proefpersoon", email.Subject + email.Body, StringComparison.Ordinal);
+            Assert.NotNull((await db.Outbox.IgnoreQueryFilters().SingleAsync()).SentAtUtc);
+
+            // A second run sends nothing again.
+            Assert.Equal((0, 0), await scope.ServiceProvider.GetRequiredService<OutboxSender>().SendDueAsync(CancellationToken.None));
+        }
+    }
+
+    [Fact]
+    public void StatusEmail_OnlyWhenThePersonAgreedToFeedback()
+    {
+        using var db = new KonvooiDbContext(new DbContextOptionsBuilder<KonvooiDbContext>().UseSqlite("Data Source=:memory:").Options, new Konvooi.Features.Security.CurrentActor());
+        var signal = new SignalRecord { Id = Guid.NewGuid(), State = IntakeState.ContactMade, MayHearBack = false, SubmittedById = Guid.NewGuid() };
+
+        SignalStatusEmails.QueueIfChanged(db, signal, SignallerStatus.Received, DateTime.UtcNow);
+        Assert.Empty(db.ChangeTracker.Entries<OutboxMessage>());
+
+        signal.MayHearBack = true;
+        SignalStatusEmails.QueueIfChanged(db, signal, SignallerStatus.Received, DateTime.UtcNow);
+        Assert.Single(db.ChangeTracker.Entries<OutboxMessage>());
     }
 }

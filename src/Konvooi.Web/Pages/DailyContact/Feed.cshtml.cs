@@ -1,3 +1,4 @@
+using Konvooi.Features.Outbox;
 using Konvooi.Features.DailyContact;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Konvooi.Web.Pages.DailyContact;
 
 /// <summary>A contact's iCalendar feed at their personal, revocable calendar link (no account, no names).</summary>
-public sealed class FeedModel(GetCalendarFeed.Handler feeds, IOptions<DailyContactOptions> options) : PageModel
+public sealed class FeedModel(GetCalendarFeed.Handler feeds, IOptions<MailOptions> options) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken cancellationToken)
     {
