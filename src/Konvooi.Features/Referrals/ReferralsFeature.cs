@@ -44,6 +44,10 @@ public static class ReferralsFeature
         services.AddScoped<ForwardSignal.Handler>();
         services.AddScoped<CloseSignal.Handler>();
         services.AddScoped<RecordFirstContact.Handler>();
+        services.AddScoped<CoalitionSignals>();
+        services.AddScoped<Organisations.FindCoalitionMember.Handler>();
+        services.AddScoped<ExportReferrals.Handler>();
+        services.AddScoped<ImportReferrals.Handler>();
         return services;
     }
 }

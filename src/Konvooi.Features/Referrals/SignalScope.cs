@@ -133,6 +133,12 @@ public static class ReferralAuditActions
     public const string FirstContact = "signal-first-contact";
     public const string PlanAgreed = "signal-plan-agreed";
 
+    /// <summary>A signal with personal data handed to another system in a FHIR export (one entry per person).</summary>
+    public const string Export = "signal-export";
+
+    /// <summary>A signal taken in from another system by a FHIR import.</summary>
+    public const string Import = "signal-import";
+
     /// <summary>The entity type name in the audit log.</summary>
     public const string Entity = nameof(SignalRecord);
 

@@ -17,6 +17,9 @@ public sealed partial class SchemaTests
         // The daily contact job acts for every organisation without an actor; personal links have only a token;
         // volunteers need the first name and address of the people in their own slots. Each method narrows itself.
         Path.Combine("Konvooi.Features", "DailyContact", "UnfilteredAccess.cs"),
+        // The FHIR export reads the whole coalition's signals for a coordinator of the lead organisation; the import
+        // reads the idempotency keys of signals imported before anywhere in the coalition. Both narrow to one coalition.
+        Path.Combine("Konvooi.Features", "Referrals", "CoalitionSignals.cs"),
     };
 
     [Theory]
