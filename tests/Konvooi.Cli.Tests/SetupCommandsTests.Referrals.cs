@@ -99,6 +99,17 @@ public sealed partial class SetupCommandsTests
         Assert.Equal(1, noFile.ExitCode);
         Assert.Contains("input file not found", noFile.StdErr, StringComparison.Ordinal);
 
+        foreach (var (input, problem) in new[]
+                 {
+                     ("not json", "$: not valid JSON (at line 1, position 2)"),
+                     ("[]", "$: expected a FHIR R4 Bundle, a JSON object (got array)"),
+                     ("{\"resourceType\":\"Patient\"}", "$.resourceType: expected Bundle (got \"Patient\")"),
+                 })
+        {
+            var run = await CliRunner.RunWithInputAsync(input, "referrals", "import", "--coalition", "Coalitie Uitwisseling", "--user", "coordinator@test.example", "--file", "-");
+            Assert.Equal((1, string.Empty, problem), (run.ExitCode, run.StdOut, run.StdErr.Trim()));
+        }
+
         var verify = await CliRunner.RunAsync("audit", "verify");
         Assert.Equal(0, verify.ExitCode);
     }

@@ -431,6 +431,21 @@ public static partial class ImportReferrals
         {
             try
             {
+                using (var document = JsonDocument.Parse(json))
+                {
+                    var root = document.RootElement;
+                    if (root.ValueKind != JsonValueKind.Object)
+                    {
+                        return Fail($"expected a FHIR R4 Bundle, a JSON object (got {root.ValueKind.ToString().ToLowerInvariant()})");
+                    }
+
+                    if (!root.TryGetProperty("resourceType", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "Bundle")
+                    {
+                        _problems.Add($"$.resourceType: expected Bundle (got {(root.TryGetProperty("resourceType", out var got) ? got.GetRawText() : "none")})");
+                        return null;
+                    }
+                }
+
                 return JsonSerializer.Deserialize<R4.Bundle>(json, FhirReferrals.Json) ?? Fail("expected a FHIR R4 Bundle (got null)");
             }
             catch (DeserializationFailedException ex)
@@ -446,7 +461,7 @@ public static partial class ImportReferrals
             }
             catch (JsonException ex)
             {
-                return Fail($"not valid JSON ({ex.Message})");
+                return Fail(string.Create(CultureInfo.InvariantCulture, $"not valid JSON (at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1})"));
             }
         }
 
@@ -502,7 +517,7 @@ public static partial class ImportReferrals
     {
         var instancePath = (error as Hl7.Fhir.Validation.CodedValidationException)?.InstancePath;
         var path = string.IsNullOrEmpty(instancePath) ? "$" : "$" + instancePath[(instancePath.IndexOf('.', StringComparison.Ordinal) is var dot and >= 0 ? dot : instancePath.Length)..];
-        var message = ((error as Hl7.Fhir.Validation.CodedValidationException)?.BaseErrorMessage ?? error.Message).TrimEnd('.');
+        var message = ((error as Hl7.Fhir.Validation.CodedValidationException)?.BaseErrorMessage ?? error.Message).ReplaceLineEndings(" ").TrimEnd('.');
         if (CodeMessage().Match(message) is { Success: true } code)
         {
             return (path, $"not a code of the FHIR value set {code.Groups["set"].Value} (got \"{code.Groups["value"].Value}\")");
