@@ -16,6 +16,7 @@ public static class KonvooiCli
         (["score"], c => [ScoreCommand.Create(c)]),
         (["match"], c => [MatchCommand.Create(c)]),
         (["catalogue"], c => [CatalogueCommand.Create(c)]),
+        (["referrals"], c => [ReferralsCommand.Create(c)]),
         (["monitor"], c => [MonitorCommands.Create(c)]),
     ];
 

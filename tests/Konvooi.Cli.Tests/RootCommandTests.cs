@@ -9,7 +9,7 @@ public sealed class RootCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("konvooi", run.StdOut, StringComparison.OrdinalIgnoreCase);
-        foreach (var group in new[] { "db", "coalitions", "organisations", "users", "audit", "backup", "score", "match", "catalogue", "monitor" })
+        foreach (var group in new[] { "db", "coalitions", "organisations", "users", "audit", "backup", "score", "match", "catalogue", "referrals", "monitor" })
         {
             Assert.Contains("\n  " + group + " ", run.StdOut, StringComparison.Ordinal);
         }
@@ -19,6 +19,7 @@ public sealed class RootCommandTests
     [InlineData("monitor", "estimate")]
     [InlineData("users", "create")]
     [InlineData("catalogue", "export")]
+    [InlineData("referrals", "import")]
     public async Task GroupHelp_OnlyThatGroupIsBuiltAndItsCommandsAreListed(string group, string command)
     {
         var run = await CliRunner.RunAsync(group, "--help");

@@ -4,7 +4,7 @@ namespace Konvooi.Cli.Tests;
 /// Database commands on a throwaway SQLite file. The database is chosen by environment variable,
 /// as in production, so these tests run one after another in this class.
 /// </summary>
-public sealed class SetupCommandsTests : IDisposable
+public sealed partial class SetupCommandsTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "konvooi-cli-tests", Guid.NewGuid().ToString("N"));
 

@@ -25,6 +25,7 @@ public sealed class PermissionMatrixTests
         ("Refer a person to a coalition partner", Permissions.CanReferToPartners),
         ("Keep the wijk list and routing table (lead organisation)", Permissions.CanMaintainRouting),
         ("Read the signal reports (aggregated, suppressed small cells)", Permissions.CanReadSignalReports),
+        ("Export and import the coalition's signals as FHIR (lead organisation, command line)", Permissions.CanExchangeSignalsAsFhir),
     ];
 
     [Fact]

@@ -61,6 +61,9 @@ public static class Permissions
     /// <summary>Keeping the coalition's wijk list and routing table (coordinators of the lead organisation only).</summary>
     public static bool CanMaintainRouting(Role role) => role is Role.Coordinator;
 
+    /// <summary>Exporting and importing the coalition's signals as FHIR R4 (coordinators of the lead organisation only, on the command line).</summary>
+    public static bool CanExchangeSignalsAsFhir(Role role) => role is Role.Coordinator;
+
     /// <summary>Reading the aggregate signal reports (suppressed small cells, no person data).</summary>
     public static bool CanReadSignalReports(Role role) => role is Role.Coordinator or Role.Analyst;
 }

@@ -47,6 +47,10 @@ public static class ReferralsFeature
         services.AddScoped<ReferPerson.Handler>();
         services.AddScoped<ListPersonReferrals.Handler>();
         services.AddScoped<Outbox.IOutboxTopic, SignalStatusOutboxTopic>();
+        services.AddScoped<CoalitionSignals>();
+        services.AddScoped<Organisations.FindCoalitionMember.Handler>();
+        services.AddScoped<ExportReferrals.Handler>();
+        services.AddScoped<ImportReferrals.Handler>();
         return services;
     }
 }

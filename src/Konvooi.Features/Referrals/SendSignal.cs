@@ -127,47 +127,8 @@ public static class SendSignal
                 return new Outcome.Invalid(check.Problems, check.Warnings);
             }
 
-            var postcode = Postcodes.Digits(draft.Postcode);
-            var wijk = string.IsNullOrWhiteSpace(draft.WijkCode) ? null : draft.WijkCode.Trim().ToUpperInvariant();
-            var lead = coalition.LeadOrganisationId ?? actor.OrganisationId!.Value;
-            var route = Routing.Route(coalition.Rules, lead, postcode, wijk);
-            var urgency = draft.Kind == SignalKind.AdviceRequest ? SignalUrgency.Routine : draft.Urgency!.Value;
-            var now = time.GetUtcNow().UtcDateTime;
-            var isSignal = draft.Kind == SignalKind.Signal;
-            var signal = new SignalRecord
-            {
-                Id = Guid.NewGuid(),
-                CoalitionId = coalition.CoalitionId,
-                Kind = draft.Kind,
-                Source = SignalSource.Form,
-                SourceOrganisationId = actor.OrganisationId!.Value,
-                SubmittedById = actor.UserId!.Value,
-                SubmittedAtUtc = now,
-                IdempotencyKey = input.IdempotencyKey,
-                ReceivingOrganisationId = route.OrganisationId,
-                RoutingBasis = route.Basis,
-                ReceivedOn = today,
-                Deadline = IntakeDeadlines.Deadline(today, urgency, options.Value.Deadlines),
-                Urgency = urgency,
-                State = IntakeState.Received,
-                Name = isSignal ? Clean(draft.Name) : null,
-                DateOfBirth = isSignal ? draft.DateOfBirth : null,
-                Age = isSignal ? draft.Age : null,
-                Address = isSignal ? Clean(draft.Address) : null,
-                Postcode = isSignal ? Postcodes.Normalise(draft.Postcode) : null,
-                WijkCode = wijk,
-                Phone = isSignal ? Clean(draft.Phone) : null,
-                PreferredLanguage = isSignal ? Clean(draft.PreferredLanguage) : null,
-                Signs = string.Join(' ', draft.Signs.Distinct(StringComparer.Ordinal)),
-                Observation = Clean(draft.Observation),
-                ConsentToContact = isSignal && draft.ConsentToContact == true,
-                ConsentGivenOn = isSignal ? draft.ConsentGivenOn : null,
-                PreferredApproach = isSignal ? Clean(draft.PreferredApproach) : null,
-                MayHearBack = isSignal && draft.MayHearBack,
-                Version = 1,
-            };
-            db.Signals.Add(signal);
-            db.AddSignalEvent(signal.Id, "received", now, signal.SubmittedById, signal.SourceOrganisationId, to: signal.ReceivingOrganisationId);
+            var origin = new SignalStore.Origin(SignalSource.Form, actor.OrganisationId!.Value, actor.UserId!.Value, input.IdempotencyKey, time.GetUtcNow().UtcDateTime, today);
+            var signal = SignalStore.Add(db, draft, coalition, origin, options.Value.Deadlines);
             audit.Add(ReferralAuditActions.Send, ReferralAuditActions.Entity, signal.Id, null);
             try
             {
@@ -192,7 +153,5 @@ public static class SendSignal
                 .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             return existing is null ? null : new Outcome.Sent(existing.Id, existing.Kind, existing.Urgency);
         }
-
-        private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 }

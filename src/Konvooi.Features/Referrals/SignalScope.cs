@@ -140,6 +140,12 @@ public static class ReferralAuditActions
     /// <summary>The receiving organisation's side of a forward: an entry in its own audit trail.</summary>
     public const string ForwardReceived = "signal-forward-received";
 
+    /// <summary>A signal with personal data handed to another system in a FHIR export (one entry per person).</summary>
+    public const string Export = "signal-export";
+
+    /// <summary>A signal taken in from another system by a FHIR import.</summary>
+    public const string Import = "signal-import";
+
     /// <summary>The entity type name in the audit log.</summary>
     public const string Entity = nameof(SignalRecord);
 

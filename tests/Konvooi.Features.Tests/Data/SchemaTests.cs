@@ -24,6 +24,10 @@ public sealed partial class SchemaTests
 
         // The signal status e-mail is addressed in that job: one signal's source and one user's e-mail, by id.
         Path.Combine("Konvooi.Features", "Referrals", "SignalStatusEmails.cs"),
+
+        // The FHIR export reads the whole coalition's signals for a coordinator of the lead organisation; the import
+        // reads the idempotency keys of signals imported before anywhere in the coalition. Both narrow to one coalition.
+        Path.Combine("Konvooi.Features", "Referrals", "CoalitionSignals.cs"),
     };
 
     [Theory]

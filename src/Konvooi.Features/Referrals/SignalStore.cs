@@ -1,0 +1,78 @@
+using Konvooi.Domain.Referrals;
+using Konvooi.Features.Data;
+
+namespace Konvooi.Features.Referrals;
+
+/// <summary>
+/// How a new signal is stored, whatever brought it in (the form, a FHIR import): routed by the coalition's routing
+/// table (<see cref="Routing"/>), given its deadline (<see cref="IntakeDeadlines"/>), personal fields kept only on a
+/// signal (never on an advice request), and its first history event, "received".
+/// </summary>
+public static class SignalStore
+{
+    /// <summary>Who brought the signal in and when.</summary>
+    /// <param name="Source">Form or import.</param>
+    /// <param name="OrganisationId">The sender's organisation (for an import: the importing user's).</param>
+    /// <param name="UserId">The sender (for an import: the importing user).</param>
+    /// <param name="IdempotencyKey">The form's key, or the key derived from the imported identifier.</param>
+    /// <param name="NowUtc">The time of receipt.</param>
+    /// <param name="Today">The Dutch date of receipt (<c>DutchDate.Today</c>).</param>
+    public sealed record Origin(SignalSource Source, Guid OrganisationId, Guid UserId, Guid IdempotencyKey, DateTime NowUtc, DateOnly Today);
+
+    /// <summary>
+    /// Adds a signal made from a draft that <see cref="SignalValidator"/> accepted, with its "received" event, to
+    /// <paramref name="db"/> (not saved). Without a lead organisation, unrouted signals go to the sender's organisation.
+    /// </summary>
+    /// <exception cref="ArgumentNullException">When an argument is null.</exception>
+    public static SignalRecord Add(KonvooiDbContext db, SignalDraft draft, SignalScope.CoalitionFacts coalition, Origin origin, IntakeDeadlineSettings deadlines, string? eventNote = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(coalition);
+        ArgumentNullException.ThrowIfNull(origin);
+        ArgumentNullException.ThrowIfNull(deadlines);
+        var postcode = Postcodes.Digits(draft.Postcode);
+        var wijk = string.IsNullOrWhiteSpace(draft.WijkCode) ? null : draft.WijkCode.Trim().ToUpperInvariant();
+        var lead = coalition.LeadOrganisationId ?? origin.OrganisationId;
+        var route = Routing.Route(coalition.Rules, lead, postcode, wijk);
+        var urgency = draft.Kind == SignalKind.AdviceRequest ? SignalUrgency.Routine : draft.Urgency!.Value;
+        var isSignal = draft.Kind == SignalKind.Signal;
+        var signal = new SignalRecord
+        {
+            Id = Guid.NewGuid(),
+            CoalitionId = coalition.CoalitionId,
+            Kind = draft.Kind,
+            Source = origin.Source,
+            SourceOrganisationId = origin.OrganisationId,
+            SubmittedById = origin.UserId,
+            SubmittedAtUtc = origin.NowUtc,
+            IdempotencyKey = origin.IdempotencyKey,
+            ReceivingOrganisationId = route.OrganisationId,
+            RoutingBasis = route.Basis,
+            ReceivedOn = origin.Today,
+            Deadline = IntakeDeadlines.Deadline(origin.Today, urgency, deadlines),
+            Urgency = urgency,
+            State = IntakeState.Received,
+            Name = isSignal ? Clean(draft.Name) : null,
+            DateOfBirth = isSignal ? draft.DateOfBirth : null,
+            Age = isSignal ? draft.Age : null,
+            Address = isSignal ? Clean(draft.Address) : null,
+            Postcode = isSignal ? Postcodes.Normalise(draft.Postcode) : null,
+            WijkCode = wijk,
+            Phone = isSignal ? Clean(draft.Phone) : null,
+            PreferredLanguage = isSignal ? Clean(draft.PreferredLanguage) : null,
+            Signs = string.Join(' ', draft.Signs.Distinct(StringComparer.Ordinal)),
+            Observation = Clean(draft.Observation),
+            ConsentToContact = isSignal && draft.ConsentToContact == true,
+            ConsentGivenOn = isSignal ? draft.ConsentGivenOn : null,
+            PreferredApproach = isSignal ? Clean(draft.PreferredApproach) : null,
+            MayHearBack = isSignal && draft.MayHearBack,
+            Version = 1,
+        };
+        db.Signals.Add(signal);
+        db.AddSignalEvent(signal.Id, "received", origin.NowUtc, origin.UserId, origin.OrganisationId, eventNote, to: signal.ReceivingOrganisationId);
+        return signal;
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
