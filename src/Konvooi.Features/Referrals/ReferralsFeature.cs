@@ -44,6 +44,8 @@ public static class ReferralsFeature
         services.AddScoped<ForwardSignal.Handler>();
         services.AddScoped<CloseSignal.Handler>();
         services.AddScoped<RecordFirstContact.Handler>();
+        services.AddScoped<SignalReportFacts>();
+        services.AddScoped<GetSignalReport.Handler>();
         return services;
     }
 }

@@ -132,6 +132,8 @@ public static class ReferralAuditActions
     public const string Close = "signal-close";
     public const string FirstContact = "signal-first-contact";
     public const string PlanAgreed = "signal-plan-agreed";
+    public const string ReportView = "signal-report-view";
+    public const string ReportDownload = "signal-report-download";
 
     /// <summary>The entity type name in the audit log.</summary>
     public const string Entity = nameof(SignalRecord);

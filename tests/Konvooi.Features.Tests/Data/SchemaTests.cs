@@ -17,6 +17,9 @@ public sealed partial class SchemaTests
         // The daily contact job acts for every organisation without an actor; personal links have only a token;
         // volunteers need the first name and address of the people in their own slots. Each method narrows itself.
         Path.Combine("Konvooi.Features", "DailyContact", "UnfilteredAccess.cs"),
+        // The signal reports count the coalition's signals for analysts and the lead organisation's coordinators:
+        // one method, narrowed to the actor's coalition (or organisation), projecting no personal field.
+        Path.Combine("Konvooi.Features", "Referrals", "SignalReportFacts.cs"),
     };
 
     [Theory]
