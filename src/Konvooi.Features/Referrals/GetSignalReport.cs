@@ -41,7 +41,8 @@ public static class GetSignalReport
 
     /// <summary>
     /// The report for the months <c>From</c> to <c>To</c> (first days of the months). <c>SignalCount</c> is the number
-    /// of signals in the period, null when there are some but fewer than the minimum cell size. <c>WijkNames</c> maps the
+    /// of signals in the period, null when there are some but fewer than the minimum cell size (the page only says whether
+    /// there were none: a period total could be subtracted from the total of a shorter period). <c>WijkNames</c> maps the
     /// coalition's wijk codes to their names.
     /// </summary>
     public sealed record Result(
