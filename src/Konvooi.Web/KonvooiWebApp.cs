@@ -22,6 +22,7 @@ public static class KonvooiWebApp
     public const string DailyContactCoordinationPolicy = "DailyContactCoordination";
     public const string DailyContactCoveragePolicy = "DailyContactCoverage";
     public const string SignallerPolicy = "Signaller";
+    public const string SignalReportsPolicy = "SignalReports";
     public const string SignInRateLimit = "sign-in";
 
     /// <param name="args">Command-line arguments (configuration overrides such as --urls).</param>
@@ -85,7 +86,8 @@ public static class KonvooiWebApp
             .AddPolicy(OwnDailyContactPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanConfirmOwnDailyContact)))
             .AddPolicy(DailyContactCoordinationPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanRecordContactForOthers)))
             .AddPolicy(DailyContactCoveragePolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadDailyContactCoverage)))
-            .AddPolicy(SignallerPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanSendSignals)));
+            .AddPolicy(SignallerPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanSendSignals)))
+            .AddPolicy(SignalReportsPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadSignalReports)));
 
         // Dutch letters (ë, é, ï) as themselves in the HTML, not as numeric entities.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -107,6 +109,7 @@ public static class KonvooiWebApp
             options.Conventions.AuthorizePage("/DailyContact/Slot", DailyContactCoordinationPolicy);
             options.Conventions.AuthorizePage("/DailyContact/Dashboard", DailyContactCoordinationPolicy);
             options.Conventions.AuthorizePage("/DailyContact/Coverage", DailyContactCoveragePolicy);
+            options.Conventions.AuthorizePage("/Reports/Signals", SignalReportsPolicy);
             options.Conventions.AllowAnonymousToPage("/DailyContact/Link");
             options.Conventions.AllowAnonymousToPage("/DailyContact/Feed");
         });

@@ -166,7 +166,7 @@ public sealed class SignalJourneyTests(BrowserFixture fixture)
             withoutConsent = await db.People.IgnoreQueryFilters()
                 .Where(p => p.ResponsibleProfessionalId == professional && !db.Consents.IgnoreQueryFilters().Any(c => c.PersonId == p.Id && c.Purpose == ConsentPurpose.SharingByReferral))
                 .Select(p => p.Id).FirstAsync();
-            referralId = await db.Signals.IgnoreQueryFilters().Where(s => s.Source == SignalSource.Referral).Select(s => s.Id).FirstAsync();
+            referralId = await db.Signals.IgnoreQueryFilters().Where(s => s.Source == SignalSource.Referral && s.SourcePersonId != null).Select(s => s.Id).FirstAsync();
         }
 
         var violations = new List<string>();
@@ -187,6 +187,52 @@ public sealed class SignalJourneyTests(BrowserFixture fixture)
             await PersonJourneyTests.SignInAsync(page, "coordinator@zorg.example");
             await AccessibilityTests.ScanAsync(page, "/Intake", violations, "receiver's intake list with a referral");
             await AccessibilityTests.ScanAsync(page, $"/Intake/{referralId}", violations, "referral in the receiver's intake");
+        }
+
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
+    }
+
+    /// <summary>
+    /// The signal reports: an analyst on a tablet without JavaScript finds them in the navigation, chooses months and
+    /// downloads a table; axe (WCAG 2.1 AA) on the page for the analyst and for the lead organisation's coordinator,
+    /// with the coalition chosen and with wrong months.
+    /// </summary>
+    [Fact]
+    public async Task SignalReports_WorkWithoutJavaScript_AndHaveNoWcag21AaViolations()
+    {
+        await using (var tablet = await fixture.NoJavaScriptTabletAsync())
+        {
+            var page = await tablet.NewPageAsync();
+            await PersonJourneyTests.SignInAsync(page, "analist@welzijn.example");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Meldingen in cijfers" }).First.ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Meldingen in cijfers", Level = 1 })).ToBeVisibleAsync();
+            var today = DateTime.UtcNow;
+            var last = new DateTime(today.Year, today.Month, 1, 0, 0, 0, DateTimeKind.Utc).AddMonths(-5);
+            await page.GetByLabel("Eerste maand").FillAsync(last.AddMonths(-2).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByLabel("Laatste maand").FillAsync(last.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Cijfers tonen" }).ClickAsync();
+            var table = page.GetByRole(AriaRole.Table, new() { Name = "Meldingen per soort organisatie en maand", Exact = false });
+            await Assertions.Expect(table.GetByRole(AriaRole.Columnheader, new() { Name = "Zorgaanbieder" })).ToBeVisibleAsync();
+            Assert.Equal(3, await table.Locator("tbody tr").CountAsync());
+            var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download als CSV: meldingen per wijk" }).ClickAsync());
+            Assert.StartsWith("meldingen-per-wijk-", download.SuggestedFilename, StringComparison.Ordinal);
+        }
+
+        var violations = new List<string>();
+        await using (var analyst = await fixture.ScanContextAsync())
+        {
+            var page = await analyst.NewPageAsync();
+            await PersonJourneyTests.SignInAsync(page, "analist@welzijn.example");
+            await AccessibilityTests.ScanAsync(page, "/", violations, "analyst start page");
+            await AccessibilityTests.ScanAsync(page, "/Reports/Signals", violations);
+        }
+
+        await using (var coordinator = await fixture.ScanContextAsync())
+        {
+            var page = await coordinator.NewPageAsync();
+            await PersonJourneyTests.SignInAsync(page, "coordinator@welzijn.example");
+            await AccessibilityTests.ScanAsync(page, "/Reports/Signals?Scope=coalition", violations);
+            await AccessibilityTests.ScanAsync(page, "/Reports/Signals?From=maart&To=2026-01", violations, "signal reports with errors");
         }
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));

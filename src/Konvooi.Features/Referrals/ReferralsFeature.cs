@@ -51,6 +51,8 @@ public static class ReferralsFeature
         services.AddScoped<Organisations.FindCoalitionMember.Handler>();
         services.AddScoped<ExportReferrals.Handler>();
         services.AddScoped<ImportReferrals.Handler>();
+        services.AddScoped<SignalReportFacts>();
+        services.AddScoped<GetSignalReport.Handler>();
         return services;
     }
 }

@@ -145,6 +145,8 @@ public static class ReferralAuditActions
 
     /// <summary>A signal taken in from another system by a FHIR import.</summary>
     public const string Import = "signal-import";
+    public const string ReportView = "signal-report-view";
+    public const string ReportDownload = "signal-report-download";
 
     /// <summary>The entity type name in the audit log.</summary>
     public const string Entity = nameof(SignalRecord);

@@ -5,7 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Konvooi.Features.Seeding;
 
-/// <summary>The demo coalition's wijken, routing table, a few fictional signals in the welfare organisation's queue and one referral to the care group.</summary>
+/// <summary>
+/// The demo coalition's wijken, routing table, a few fictional signals in the welfare organisation's queue, one
+/// referral to the care group, and fictional ended signals of five to seven months ago so the signal reports
+/// (<c>/Reports/Signals</c>) show figures.
+/// </summary>
 public static partial class DemoData
 {
     public const string PhysioName = "Fysiotherapie De Brug (demo)";
@@ -86,6 +90,8 @@ public static partial class DemoData
         db.Signals.Add(referral);
         db.AddSignalEvent(referral.Id, "referred", referral.SubmittedAtUtc, professional, welzijn, to: zorg);
 
+        SeedHistoricSignals(db, coalitionId, welzijn, zorg, physio, signaller, userIds["coordinator@zorg.example"], now, today);
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         SignalRecord Signal(string name, DateOnly? born, int? age, string address, string? postcode, SignalUrgency urgency, DateOnly receivedOn, string[] signs, string? note, bool mayHearBack)
@@ -131,6 +137,87 @@ public static partial class DemoData
             Urgency = urgency,
             State = IntakeState.Received,
             Version = 1,
+        };
+    }
+
+    private static readonly string[] HistoricNames =
+    [
+        "Geertje Eerdertjes", "Harm Voorheen", "Jantje Verleden", "Kees Toenmalig", "Lies Eertijds", "Marten Vroeger",
+        "Neeltje Destijds", "Otto Weleer", "Roelie Ooit", "Siebe Gisteren", "Tonnie Laatst", "Wander Onlangs",
+    ];
+
+    private static readonly IntakeCloseReason[] HistoricCloseReasons =
+        [IntakeCloseReason.NotReachable, IntakeCloseReason.DeclinedContact, IntakeCloseReason.NotNeeded, IntakeCloseReason.AlreadyKnown];
+
+    /// <summary>
+    /// Ended signals and referrals to Welzijn, received five to seven months ago and ended long before the intake list's
+    /// 90 days: per month referrals from Zorggroep De Linde and signals from the physiotherapy practice, in numbers that
+    /// show both figures and suppressed cells (see docs/referral.md, "Demo"). Every fourth ended without a plan.
+    /// </summary>
+    private static void SeedHistoricSignals(KonvooiDbContext db, Guid coalitionId, Guid welzijn, Guid zorg, Guid physio, Guid signaller, Guid zorgCoordinator, DateTime now, DateOnly today)
+    {
+        var thisMonth = new DateOnly(today.Year, today.Month, 1);
+        // (months ago, referrals from Zorggroep in Oost, signals from the physiotherapist in Centrum (7 months ago) or West (6))
+        (int MonthsAgo, int Referrals, int Signals, string SignalWijk)[] months = [(7, 12, 10, "WK999900"), (6, 11, 3, "WK999902"), (5, 10, 0, "WK999900")];
+        var index = 0;
+        foreach (var (monthsAgo, referrals, signals, signalWijk) in months)
+        {
+            var month = thisMonth.AddMonths(-monthsAgo);
+            for (var i = 0; i < referrals + signals; i++, index++)
+            {
+                var isReferral = i < referrals;
+                var receivedOn = WeekdayOnOrAfter(month.AddDays(i % 20));
+                var signal = new SignalRecord
+                {
+                    Id = Guid.NewGuid(),
+                    CoalitionId = coalitionId,
+                    Kind = SignalKind.Signal,
+                    Source = isReferral ? SignalSource.Referral : SignalSource.Form,
+                    SourceOrganisationId = isReferral ? zorg : physio,
+                    SubmittedById = isReferral ? zorgCoordinator : signaller,
+                    SubmittedAtUtc = now.AddDays(receivedOn.DayNumber - today.DayNumber),
+                    IdempotencyKey = Guid.NewGuid(),
+                    ReceivingOrganisationId = welzijn,
+                    RoutingBasis = RoutingBasis.Wijk,
+                    ReceivedOn = receivedOn,
+                    Deadline = IntakeDeadlines.Deadline(receivedOn, SignalUrgency.Routine, IntakeDeadlineSettings.Default),
+                    Urgency = SignalUrgency.Routine,
+                    Name = HistoricNames[index % HistoricNames.Length],
+                    Age = 70 + (index % 20),
+                    WijkCode = isReferral ? "WK999901" : signalWijk,
+                    Signs = "lives_alone_few_visitors",
+                    ConsentToContact = true,
+                    ConsentGivenOn = receivedOn,
+                    MayHearBack = index % 2 == 0,
+                    Version = 3,
+                };
+                var reason = HistoricCloseReasons[(index / 4) % HistoricCloseReasons.Length];
+                var ended = index % 4 == 3
+                    ? reason == IntakeCloseReason.NotReachable ? (DateOnly?)null : WorkingDays.Add(receivedOn, 1 + (index % 3))
+                    : WorkingDays.Add(receivedOn, 1 + (index % 4));
+                signal.FirstContactOn = ended;
+                if (index % 4 == 3)
+                {
+                    signal.State = IntakeState.Closed;
+                    signal.CloseReason = reason;
+                    signal.ClosedOn = WorkingDays.Add(receivedOn, 6);
+                }
+                else
+                {
+                    signal.State = IntakeState.PlanAgreed;
+                    signal.PlanAgreedOn = WorkingDays.Add(receivedOn, 12);
+                }
+
+                db.Signals.Add(signal);
+                db.AddSignalEvent(signal.Id, "received", signal.SubmittedAtUtc, signal.SubmittedById, signal.SourceOrganisationId, to: welzijn);
+            }
+        }
+
+        static DateOnly WeekdayOnOrAfter(DateOnly date) => date.DayOfWeek switch
+        {
+            DayOfWeek.Saturday => date.AddDays(2),
+            DayOfWeek.Sunday => date.AddDays(1),
+            _ => date,
         };
     }
 }

@@ -78,6 +78,8 @@ public static class Dutch
         "catalogue-load" => "Aanbod ingelezen uit een bestand",
         "weights-change" => "Gewichten van de regels veranderd",
         "weights-reset" => "Standaardgewichten teruggezet",
+        "signal-report-view" => "Cijfers over meldingen bekeken",
+        "signal-report-download" => "Cijfers over meldingen gedownload",
         _ => action,
     };
 }

@@ -44,6 +44,29 @@ public static class IntakeText
     public static string ReferralFieldList(string? codes) =>
         string.IsNullOrWhiteSpace(codes) ? "–" : string.Join(", ", codes.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(ReferralField));
 
+    /// <summary>The source kind of the signal reports (<c>GetSignalReport.SourceKindCode</c>) in Dutch.</summary>
+    public static string SourceKind(string code) => code switch
+    {
+        "import" => "Uit een ander systeem",
+        "gemeente" => "Gemeente",
+        "welzijnsorganisatie" => "Welzijnsorganisatie",
+        "zorgaanbieder" => "Zorgaanbieder",
+        "ggd" => "GGD",
+        "huisartsenpraktijk" => "Huisartsenpraktijk",
+        "fysiotherapie" => "Fysiotherapie",
+        "wijkverpleging" => "Wijkverpleging",
+        "thuiszorg" => "Thuiszorg",
+        "sociaalwijkteam" => "Sociaal wijkteam",
+        "apotheek" => "Apotheek",
+        "woningcorporatie" => "Woningcorporatie",
+        "overig" => "Overig",
+        _ => code,
+    };
+
+    /// <summary>A close reason code in Dutch.</summary>
+    public static string CloseReason(string code) =>
+        SignalVocabulary.CloseReason(code) is { } reason ? SignalVocabulary.Label(reason) : code;
+
     public static string Sign(string code) =>
         SignalVocabulary.Signs.FirstOrDefault(s => s.Code == code)?.Label ?? code;
 }

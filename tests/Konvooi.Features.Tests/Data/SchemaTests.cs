@@ -28,6 +28,10 @@ public sealed partial class SchemaTests
         // The FHIR export reads the whole coalition's signals for a coordinator of the lead organisation; the import
         // reads the idempotency keys of signals imported before anywhere in the coalition. Both narrow to one coalition.
         Path.Combine("Konvooi.Features", "Referrals", "CoalitionSignals.cs"),
+
+        // The signal reports count the coalition's signals for analysts and the lead organisation's coordinators:
+        // one method, narrowed to the actor's coalition (or organisation), projecting no personal field.
+        Path.Combine("Konvooi.Features", "Referrals", "SignalReportFacts.cs"),
     };
 
     [Theory]

@@ -256,6 +256,38 @@ public sealed class IsolationTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task SignalReports_OutsidersGet403OrOnlyTheirOwnAggregates(string provider)
+    {
+        await using var factory = await KonvooiWebFactory.CreateAsync(provider);
+        var urls = new[] { "/Reports/Signals", "/Reports/Signals?Scope=coalition" }
+            .Concat(new[] { "source-kind", "wijk", "first-contact", "plan", "close-reasons" }.Select(t => $"/Reports/Signals?handler=Csv&table={t}&Scope=coalition"))
+            .ToList();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var names = await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().Signals.IgnoreQueryFilters()
+            .Where(s => s.Name != null).Select(s => s.Name!).Distinct().ToListAsync();
+
+        foreach (var email in Outsiders)
+        {
+            using var session = await factory.SignInAsync(email);
+            foreach (var url in urls)
+            {
+                var get = await session.GetAsync(url);
+                var body = await get.Content.ReadAsStringAsync();
+                // Analysts read the coalition's aggregates; Zorggroep's coordinator only Zorggroep's (it is not the lead).
+                var expected = email is "analist@welzijn.example" or "coordinator@zorg.example" ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+                Assert.True(get.StatusCode == expected, $"GET {url} as {email}: {(int)get.StatusCode}");
+                Assert.All(names, name => Assert.DoesNotContain(name, body, StringComparison.Ordinal));
+                if (email == "coordinator@zorg.example" && !url.Contains("handler=Csv", StringComparison.Ordinal))
+                {
+                    Assert.Contains("Meldingen van Zorggroep De Linde (demo)", body, StringComparison.Ordinal);
+                    Assert.Contains("Er kwamen in deze periode geen meldingen binnen.", body, StringComparison.Ordinal);
+                }
+            }
+        }
+    }
+
     private static async Task<Guid> OtherCoalitionEntryAsync(IServiceProvider services)
     {
         await using var scope = services.CreateAsyncScope();

@@ -16,5 +16,7 @@ public sealed class IndexModel(ListIntake.Handler list) : PageModel
 
     public bool IsCoordinator => ActorClaims.HasPermission(User, Permissions.CanWorkIntakeQueue);
 
+    public bool CanReadReports => ActorClaims.HasPermission(User, Permissions.CanReadSignalReports);
+
     public async Task OnGetAsync(CancellationToken cancellationToken) => Rows = await list.ListAsync(IncludeEnded, cancellationToken);
 }
