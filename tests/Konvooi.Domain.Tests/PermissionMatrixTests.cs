@@ -24,6 +24,7 @@ public sealed class PermissionMatrixTests
         ("Record the first contact after a signal", Permissions.CanRecordFirstContact),
         ("Refer a person to a coalition partner", Permissions.CanReferToPartners),
         ("Keep the wijk list and routing table (lead organisation)", Permissions.CanMaintainRouting),
+        ("Choose the coalition's lead organisation (administrator of the lead or the municipality)", Permissions.CanChooseCoalitionLead),
         ("Read the signal reports (aggregated, suppressed small cells)", Permissions.CanReadSignalReports),
         ("Export and import the coalition's signals as FHIR (lead organisation, command line)", Permissions.CanExchangeSignalsAsFhir),
     ];

@@ -64,6 +64,10 @@ public static class Permissions
     /// <summary>Exporting and importing the coalition's signals as FHIR R4 (coordinators of the lead organisation only, on the command line).</summary>
     public static bool CanExchangeSignalsAsFhir(Role role) => role is Role.Coordinator;
 
+    /// <summary>Choosing the coalition's lead organisation in the admin pages (administrators of the lead or of the
+    /// municipality only, <see cref="Referrals.CoalitionLead.MayChoose"/>).</summary>
+    public static bool CanChooseCoalitionLead(Role role) => role is Role.Administrator;
+
     /// <summary>Reading the aggregate signal reports (suppressed small cells, no person data).</summary>
     public static bool CanReadSignalReports(Role role) => role is Role.Coordinator or Role.Analyst;
 }

@@ -23,6 +23,26 @@ public sealed class RoutingRuleRecord
     public DateTime CreatedAtUtc { get; set; }
 }
 
+/// <summary>
+/// One change of a coalition's routing set-up, with what it was before and after in plain words (organisations, wijk
+/// codes and postcode ranges: no person data). The routing page shows them; the audit log points to them.
+/// </summary>
+public sealed class RoutingChangeRecord
+{
+    public Guid Id { get; set; }
+    public Guid CoalitionId { get; set; }
+    public DateTime OccurredAtUtc { get; set; }
+
+    /// <summary>Null for the command line.</summary>
+    public Guid? ActorId { get; set; }
+    public Guid? ActorOrganisationId { get; set; }
+
+    /// <summary>The audit action (<c>routing-rule-add</c>, <c>routing-rule-update</c>, <c>routing-rule-delete</c>, <c>wijken-import</c>, <c>coalition-lead-set</c>).</summary>
+    public required string Kind { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+}
+
 /// <summary>Where a signal came from.</summary>
 public enum SignalSource
 {

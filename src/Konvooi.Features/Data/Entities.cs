@@ -18,6 +18,12 @@ public sealed class Coalition
     /// rule matches go to it.
     /// </summary>
     public Guid? LeadOrganisationId { get; set; }
+    /// <summary>
+    /// The version of the coalition's routing set-up (routing table, wijk list, lead): every change raises it, and a
+    /// form loaded with another version is refused as stale. One version for the whole table, because the table is
+    /// checked as a whole (two rows added at the same time could overlap).
+    /// </summary>
+    public int RoutingVersion { get; set; }
 }
 
 /// <summary>What kind of organisation a coalition member is. Any kind can hold signaller accounts.</summary>

@@ -11,6 +11,7 @@ public sealed partial class KonvooiDbContext
 {
     public DbSet<Wijk> Wijken => Set<Wijk>();
     public DbSet<RoutingRuleRecord> RoutingRules => Set<RoutingRuleRecord>();
+    public DbSet<RoutingChangeRecord> RoutingChanges => Set<RoutingChangeRecord>();
     public DbSet<SignalRecord> Signals => Set<SignalRecord>();
     public DbSet<SignalEventRecord> SignalEvents => Set<SignalEventRecord>();
 
@@ -45,6 +46,17 @@ public sealed partial class KonvooiDbContext
             e.HasOne<Coalition>().WithMany().HasForeignKey(r => r.CoalitionId);
             e.HasOne<Organisation>().WithMany().HasForeignKey(r => r.OrganisationId);
             e.HasIndex(r => r.CoalitionId);
+        });
+
+        builder.Entity<Coalition>().Property(c => c.RoutingVersion).IsConcurrencyToken();
+
+        builder.Entity<RoutingChangeRecord>(e =>
+        {
+            e.Property(c => c.Kind).HasMaxLength(40);
+            e.Property(c => c.Before).HasMaxLength(4000);
+            e.Property(c => c.After).HasMaxLength(4000);
+            e.HasOne<Coalition>().WithMany().HasForeignKey(c => c.CoalitionId);
+            e.HasIndex(c => new { c.CoalitionId, c.OccurredAtUtc });
         });
 
         builder.Entity<SignalRecord>(e =>

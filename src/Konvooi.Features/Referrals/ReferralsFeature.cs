@@ -34,7 +34,12 @@ public static class ReferralsFeature
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddScoped<SignalScope>();
+        services.AddScoped<RoutingStore>();
         services.AddScoped<Organisations.SetCoalitionLead.Handler>();
+        services.AddScoped<ViewRouting.Handler>();
+        services.AddScoped<SaveRoutingRule.Handler>();
+        services.AddScoped<DeleteRoutingRule.Handler>();
+        services.AddScoped<ImportWijken.Handler>();
         services.AddScoped<SendSignal.Handler>();
         services.AddScoped<ListMySignals.Handler>();
         services.AddScoped<ListIntake.Handler>();

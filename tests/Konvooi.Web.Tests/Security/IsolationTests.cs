@@ -52,6 +52,9 @@ public sealed class IsolationTests
             ["entryId"] = (await OtherCoalitionEntryAsync(factory.Services)).ToString("D"),
             // A demo signal waiting in Welzijn's intake queue, assigned to nobody.
             ["signalId"] = (await WaitingSignalAsync(factory.Services)).ToString("D"),
+            // A demo routing rule: only coordinators of the lead organisation (Welzijn) may change it; the partner's
+            // coordinator (coordinator@zorg.example) reads the table but gets 403 here.
+            ["ruleId"] = (await DemoRoutingRuleAsync(factory.Services)).ToString("D"),
         };
         var arrangementId = await ArrangementOfAsync(factory.Services, person.Id);
         var measurementsBefore = await CountMeasurementsAsync(factory.Services, person.Id);
@@ -154,8 +157,11 @@ public sealed class IsolationTests
                     ["Input.Request"] = "Indringer",
                     ["Input.Urgency"] = "Routine",
                     ["Input.IdempotencyKey"] = Guid.NewGuid().ToString("D"),
+                    ["Input.OrganisationId"] = professionalId.ToString("D"),
+                    ["Input.PostcodeFrom"] = "1000",
+                    ["Input.PostcodeTo"] = "1999",
                 }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
-                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Step", "?handler=FollowUp", "?handler=Close", "?handler=Signal", $"?run={runId}", "?handler=Issue", "?handler=Revoke", "?handler=Resolve", "?handler=Handled", "?handler=Retire", "?handler=Assign", "?handler=Forward", "?handler=FirstContact", "?handler=Link" })
+                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Step", "?handler=FollowUp", "?handler=Close", "?handler=Signal", $"?run={runId}", "?handler=Issue", "?handler=Revoke", "?handler=Resolve", "?handler=Handled", "?handler=Retire", "?handler=Assign", "?handler=Forward", "?handler=FirstContact", "?handler=Link", "?handler=Delete" })
                 {
                     var post = await session.Client.PostAsync(new Uri(url + handler, UriKind.Relative), form);
                     Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
@@ -189,6 +195,17 @@ public sealed class IsolationTests
         Assert.False(await db.Signals.IgnoreQueryFilters().AnyAsync(x => x.SourcePersonId == person.Id));
         var signal = await db.Signals.IgnoreQueryFilters().SingleAsync(x => x.Id == Guid.Parse(values["signalId"]));
         Assert.Equal((1, Konvooi.Domain.Referrals.IntakeState.Received, (Guid?)null), (signal.Version, signal.State, signal.AssignedProfessionalId));
+        var rule = await db.RoutingRules.SingleAsync(r => r.Id == Guid.Parse(values["ruleId"]));
+        Assert.Equal((9900, 9949), (rule.PostcodeFrom, rule.PostcodeTo));
+        Assert.Equal(2, await db.RoutingRules.CountAsync());
+        Assert.False(await db.RoutingChanges.AnyAsync());
+    }
+
+    private static async Task<Guid> DemoRoutingRuleAsync(IServiceProvider services)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().RoutingRules
+            .Where(r => r.PostcodeFrom == 9900).Select(r => r.Id).SingleAsync();
     }
 
     private static async Task<Guid> WaitingSignalAsync(IServiceProvider services)
