@@ -87,7 +87,7 @@ public static class ReferPerson
                 return new Outcome.Invalid([new FieldProblem(nameof(Input.IdempotencyKey), "Het formulier is niet volledig geladen. Open het opnieuw.")]);
             }
 
-            if (await ExistingAsync(input.IdempotencyKey, cancellationToken).ConfigureAwait(false) is { } existing)
+            if (await SignalStore.SentWithKeyAsync(db, actor.UserId, input.IdempotencyKey, cancellationToken).ConfigureAwait(false) is { } existing)
             {
                 return new Outcome.Sent(existing);
             }
@@ -147,20 +147,7 @@ public static class ReferPerson
             db.Signals.Add(signal);
             db.AddSignalEvent(signal.Id, "referred", now, signal.SubmittedById, signal.SourceOrganisationId, to: signal.ReceivingOrganisationId);
             audit.Add(ReferralAuditActions.Refer, ReferralAuditActions.Entity, signal.Id, personId);
-            try
-            {
-                await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateException) when (db.ChangeTracker.Entries<SignalRecord>().Any())
-            {
-                // The same form was most likely submitted twice at once and the other request stored it.
-                db.ChangeTracker.Clear();
-                return await ExistingAsync(input.IdempotencyKey, cancellationToken).ConfigureAwait(false) is { } stored
-                    ? new Outcome.Sent(stored)
-                    : throw new InvalidOperationException("The referral could not be stored.");
-            }
-
-            return new Outcome.Sent(signal.Id);
+            return new Outcome.Sent(await SignalStore.SaveOnceAsync(db, audit, signal, cancellationToken).ConfigureAwait(false));
         }
 
         private async Task<Form?> LoadAsync(Guid personId, CancellationToken cancellationToken)
@@ -201,15 +188,6 @@ public static class ReferPerson
                 person.PreferredLanguage);
             var partners = await scope.PartnersAsync(coalition.CoalitionId, cancellationToken).ConfigureAwait(false);
             return new Form(person.Id, name, facts, consent is not null, consent, partners);
-        }
-
-        private async Task<Guid?> ExistingAsync(Guid key, CancellationToken cancellationToken)
-        {
-            var userId = actor.UserId;
-            return await db.Signals.AsNoTracking()
-                .Where(s => s.SubmittedById == userId && s.IdempotencyKey == key)
-                .Select(s => (Guid?)s.Id)
-                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }

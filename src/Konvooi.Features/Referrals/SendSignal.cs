@@ -130,15 +130,11 @@ public static class SendSignal
             var origin = new SignalStore.Origin(SignalSource.Form, actor.OrganisationId!.Value, actor.UserId!.Value, input.IdempotencyKey, time.GetUtcNow().UtcDateTime, today);
             var signal = SignalStore.Add(db, draft, coalition, origin, options.Value.Deadlines);
             audit.Add(ReferralAuditActions.Send, ReferralAuditActions.Entity, signal.Id, null);
-            try
+            var storedId = await SignalStore.SaveOnceAsync(db, audit, signal, cancellationToken).ConfigureAwait(false);
+            if (storedId != signal.Id)
             {
-                await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateException) when (db.ChangeTracker.Entries<SignalRecord>().Any())
-            {
-                // Most likely the same form was submitted twice at once and the other request stored it.
-                db.ChangeTracker.Clear();
-                return await ExistingAsync(input.IdempotencyKey, cancellationToken).ConfigureAwait(false) ?? throw new InvalidOperationException("The signal could not be stored.");
+                // The same form was submitted twice at once and the other request stored it.
+                return (await ExistingAsync(input.IdempotencyKey, cancellationToken).ConfigureAwait(false))!;
             }
 
             return new Outcome.Sent(signal.Id, signal.Kind, signal.Urgency);

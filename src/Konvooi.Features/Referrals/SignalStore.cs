@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Konvooi.Features.Audit;
 using Konvooi.Domain.Referrals;
 using Konvooi.Features.Data;
 
@@ -72,6 +74,38 @@ public static class SignalStore
         db.Signals.Add(signal);
         db.AddSignalEvent(signal.Id, "received", origin.NowUtc, origin.UserId, origin.OrganisationId, eventNote, to: signal.ReceivingOrganisationId);
         return signal;
+    }
+
+    /// <summary>The signal this user already sent with this form key, if any (a double submit or a resubmitted form).</summary>
+    public static Task<Guid?> SentWithKeyAsync(KonvooiDbContext db, Guid? userId, Guid key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Signals.AsNoTracking()
+            .Where(s => s.SubmittedById == userId && s.IdempotencyKey == key)
+            .Select(s => (Guid?)s.Id)
+            .SingleOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Saves a new signal with the pending audit entries. When another request stored the same form (same user and
+    /// key) at the same moment, the unique index refuses this one: the id of the stored signal is returned instead.
+    /// </summary>
+    public static async Task<Guid> SaveOnceAsync(KonvooiDbContext db, AuditLog audit, SignalRecord signal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(signal);
+        try
+        {
+            await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            return signal.Id;
+        }
+        catch (DbUpdateException) when (db.ChangeTracker.Entries<SignalRecord>().Any())
+        {
+            db.ChangeTracker.Clear();
+            return await SentWithKeyAsync(db, signal.SubmittedById, signal.IdempotencyKey, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The signal could not be stored.");
+        }
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
