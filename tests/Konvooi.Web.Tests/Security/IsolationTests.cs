@@ -299,7 +299,9 @@ public sealed class IsolationTests
                 if (email == "coordinator@zorg.example" && !url.Contains("handler=Csv", StringComparison.Ordinal))
                 {
                     Assert.Contains("Meldingen van Zorggroep De Linde (demo)", body, StringComparison.Ordinal);
-                    Assert.Contains("Er kwamen in deze periode geen meldingen binnen.", body, StringComparison.Ordinal);
+                    // Zorggroep received only the demo referral from Welzijn, never the physiotherapist's signals to Welzijn.
+                    Assert.Contains("Welzijnsorganisatie", body, StringComparison.Ordinal);
+                    Assert.DoesNotContain("Fysiotherapie", body, StringComparison.Ordinal);
                 }
             }
         }
