@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Konvooi.Cli.Commands;
 using Konvooi.Cli.Common;
-using Konvooi.Cli.Monitoring;
+using Konvooi.Analytics.Monitoring;
 
 namespace Konvooi.Cli;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Konvooi.Cli.Common;
+using Konvooi.Analytics.Monitoring;
 using Konvooi.Cli.Monitoring;
 using Konvooi.Domain.Questionnaires;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Konvooi.Cli.Common;
-using Konvooi.Cli.Tabular;
+using Konvooi.Analytics.Tabular;
 using Konvooi.Domain.Questionnaires;
 
 namespace Konvooi.Cli.Commands;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Konvooi.Analytics.Monitoring;
 using Konvooi.Features.Data;
 
 namespace Konvooi.Cli.Common;
@@ -27,6 +28,11 @@ public static class GuardedAction
                 return await action(parseResult, cancellationToken).ConfigureAwait(false);
             }
             catch (CliUserException ex)
+            {
+                await console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+                return ExitCodes.BadInput;
+            }
+            catch (MonitorInputException ex)
             {
                 await console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
                 return ExitCodes.BadInput;

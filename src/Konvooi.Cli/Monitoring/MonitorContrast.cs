@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Konvooi.Cli.Common;
-using Konvooi.Cli.Tabular;
+using Konvooi.Analytics.Monitoring;
+using Konvooi.Analytics.Tabular;
 using Konvooi.Domain.Statistics;
 
 namespace Konvooi.Cli.Monitoring;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Konvooi.Cli.Common;
-using Konvooi.Cli.Tabular;
+using Konvooi.Analytics.Monitoring;
+using Konvooi.Analytics.Tabular;
 using Konvooi.Domain.Statistics;
 
 namespace Konvooi.Cli.Monitoring;
@@ -16,7 +17,7 @@ internal static class MonitorRun
     public static MonitorData Read(MonitorPlan plan, CliConsole console, out OutputSpool? report)
     {
         report = null;
-        var data = MonitorReader.Read(plan, console);
+        var data = MonitorInput.Read(plan, console);
         if (data.Problems.Count > 0 && plan.Request.SkipInvalid is null)
         {
             var lines = data.Problems.Select(p => p.ToString()).ToList();

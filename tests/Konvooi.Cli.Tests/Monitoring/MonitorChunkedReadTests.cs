@@ -169,9 +169,9 @@ public sealed class HotPathWarmUpTests
     [Fact]
     public void PrepareAll_CompilesTheRowLoopWithoutErrors()
     {
-        var methods = Konvooi.Cli.Monitoring.HotPathWarmUp.Methods().Select(m => m.DeclaringType!.Name + "." + m.Name).ToList();
+        var methods = Konvooi.Analytics.Monitoring.HotPathWarmUp.Methods().Select(m => m.DeclaringType!.Name + "." + m.Name).ToList();
 
-        Konvooi.Cli.Monitoring.HotPathWarmUp.PrepareAll();
+        Konvooi.Analytics.Monitoring.HotPathWarmUp.PrepareAll();
 
         Assert.Contains("ChunkAggregator.TryAddPlain", methods);
         Assert.Contains("CsvReader.TryParseUnquotedRecord", methods);

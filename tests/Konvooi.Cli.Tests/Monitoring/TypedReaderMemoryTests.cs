@@ -1,4 +1,4 @@
-using Konvooi.Cli.Tabular;
+using Konvooi.Analytics.Tabular;
 
 namespace Konvooi.Cli.Tests.Monitoring;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Konvooi.Cli.Tabular;
+using Konvooi.Analytics.Tabular;
 
 namespace Konvooi.Cli.Tests.Tabular;
 

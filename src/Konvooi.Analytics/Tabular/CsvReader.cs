@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
-namespace Konvooi.Cli.Tabular;
+namespace Konvooi.Analytics.Tabular;
 
 /// <summary>Options of <see cref="CsvReader"/>.</summary>
 public sealed record CsvReaderOptions

@@ -3,7 +3,7 @@ using System.Text;
 using Parquet;
 using Parquet.Schema;
 
-namespace Konvooi.Cli.Tabular;
+namespace Konvooi.Analytics.Tabular;
 
 /// <summary>
 /// Reads a Parquet file (Parquet.Net, fully managed) row group by row group: only the selected columns

@@ -1,25 +1,25 @@
 using System.Xml;
-using Konvooi.Cli.Common;
-using Konvooi.Cli.Tabular;
+using Konvooi.Analytics.Tabular;
 
-namespace Konvooi.Cli.Monitoring;
+namespace Konvooi.Analytics.Monitoring;
 
 /// <summary>
 /// Reads survey microdata from XLSX (first or <c>--sheet</c> worksheet, first row with values = header)
 /// or Parquet into <see cref="MonitorData"/>, one row at a time through the same
 /// <see cref="ChunkAggregator"/> as CSV, so column mapping, codes, row checks and <c>--skip-invalid</c>
-/// behave the same. Both formats need random access, so standard input is first copied to a temporary
-/// file that is deleted when reading ends.
+/// behave the same. Both formats need random access: the stream must be seekable (the CLI first copies
+/// standard input to a temporary file).
 /// </summary>
 internal static class TypedInputReader
 {
-    /// <exception cref="CliUserException">The file is not a readable workbook or Parquet file, or lacks a column.</exception>
-    public static MonitorData Read(MonitorPlan plan, CliConsole console)
+    /// <summary>Reads the workbook or Parquet file (by <see cref="MonitorPlan.Format"/>) in <paramref name="stream"/>.</summary>
+    /// <param name="plan">The checked options.</param>
+    /// <param name="stream">The input, seekable and positioned at its start; not closed.</param>
+    /// <param name="name">The input's name in messages ("standard input" or the path).</param>
+    /// <param name="progress">Called now and then with the position in the stream.</param>
+    /// <exception cref="MonitorInputException">The file is not a readable workbook or Parquet file, or lacks a column.</exception>
+    public static MonitorData Read(MonitorPlan plan, Stream stream, string name, Action<long> progress)
     {
-        var input = plan.Request.Input;
-        var name = input == "-" ? "standard input" : input;
-        using var progress = new ProgressBar(console, input == "-" ? 0 : MonitorReader.SafeLength(input));
-        using var stream = input == "-" ? SpoolStandardInput(console) : InputSource.Open(input, console);
         try
         {
             return plan.Format == InputFormat.Xlsx ? ReadXlsx(plan, stream, progress) : ReadParquet(plan, stream, progress);
@@ -27,22 +27,22 @@ internal static class TypedInputReader
         catch (Exception ex) when (ex is InvalidDataException or XmlException)
         {
             var format = plan.Format == InputFormat.Xlsx ? "XLSX workbook" : "Parquet file";
-            throw new CliUserException($"{name}: not a readable {format}: {ex.Message}", ex);
+            throw new MonitorInputException($"{name}: not a readable {format}: {ex.Message}", ex);
         }
         catch (XlsxSheetNotFoundException ex)
         {
-            throw new CliUserException(
+            throw new MonitorInputException(
                 $"--sheet: the workbook has no worksheet with this name; it has {string.Join(", ", ex.SheetNames.Select(s => $"'{s}'"))} (got '{ex.SheetName}')", ex);
         }
     }
 
-    private static MonitorData ReadXlsx(MonitorPlan plan, Stream stream, ProgressBar progress)
+    private static MonitorData ReadXlsx(MonitorPlan plan, Stream stream, Action<long> progress)
     {
         using var xlsx = XlsxReader.Open(stream, plan.Request.Sheet);
         var row = new CellRow();
         if (!xlsx.ReadRow(row, 0))
         {
-            throw new CliUserException($"worksheet '{xlsx.SheetName}': the worksheet is empty, expected a header row");
+            throw new MonitorInputException($"worksheet '{xlsx.SheetName}': the worksheet is empty, expected a header row");
         }
 
         var header = HeaderOf(row);
@@ -54,14 +54,14 @@ internal static class TypedInputReader
             aggregator.Add(row);
             if ((++count & 0x3FFF) == 0)
             {
-                progress.Report(stream.Position);
+                progress(stream.Position);
             }
         }
 
         return MonitorReader.Collect([aggregator]);
     }
 
-    private static MonitorData ReadParquet(MonitorPlan plan, Stream stream, ProgressBar progress)
+    private static MonitorData ReadParquet(MonitorPlan plan, Stream stream, Action<long> progress)
     {
         using var parquet = ParquetTableReader.Open(stream);
         var columns = Resolve(plan, [.. parquet.Header]);
@@ -69,7 +69,7 @@ internal static class TypedInputReader
         var unsupported = parquet.Select(used);
         if (unsupported.Count > 0)
         {
-            throw new CliUserException([.. unsupported.Select(u => $"column {parquet.Header[u.Column]}: {u.Reason}")]);
+            throw new MonitorInputException([.. unsupported.Select(u => $"column {parquet.Header[u.Column]}: {u.Reason}")]);
         }
 
         var aggregator = new ChunkAggregator(plan, columns);
@@ -80,7 +80,7 @@ internal static class TypedInputReader
             aggregator.Add(row);
             if ((++count & 0x3FFF) == 0)
             {
-                progress.Report(stream.Position);
+                progress(stream.Position);
             }
         }
 
@@ -101,28 +101,6 @@ internal static class TypedInputReader
     private static MonitorColumns Resolve(MonitorPlan plan, IReadOnlyList<string> header)
     {
         var (columns, problems) = MonitorColumns.Resolve(plan, header);
-        return columns ?? throw new CliUserException(problems);
-    }
-
-    /// <summary>Copies standard input to a temporary file (deleted on close) and returns it at position 0.</summary>
-    private static FileStream SpoolStandardInput(CliConsole console)
-    {
-        var path = Path.Combine(Path.GetTempPath(), "konvooi-input-" + Guid.NewGuid().ToString("N"));
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
-        try
-        {
-            using (var input = console.OpenStandardInput())
-            {
-                input.CopyTo(file);
-            }
-
-            file.Position = 0;
-            return file;
-        }
-        catch
-        {
-            file.Dispose();
-            throw;
-        }
+        return columns ?? throw new MonitorInputException(problems);
     }
 }

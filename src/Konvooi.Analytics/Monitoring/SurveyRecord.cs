@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
-using Konvooi.Cli.Tabular;
+using Konvooi.Analytics.Tabular;
 
-namespace Konvooi.Cli.Monitoring;
+namespace Konvooi.Analytics.Monitoring;
 
 /// <summary>
 /// One input row as <see cref="ChunkAggregator"/> sees it, whatever the file format. Implemented by

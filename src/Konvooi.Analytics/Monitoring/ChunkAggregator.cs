@@ -1,11 +1,11 @@
 using System.Runtime.CompilerServices;
 using System.Globalization;
-using Konvooi.Cli.Tabular;
+using Konvooi.Analytics.Tabular;
 using Konvooi.Domain.Monitoring;
 using Konvooi.Domain.Questionnaires;
 using Konvooi.Domain.Statistics;
 
-namespace Konvooi.Cli.Monitoring;
+namespace Konvooi.Analytics.Monitoring;
 
 /// <summary>Where the columns the monitor needs are in the header.</summary>
 internal sealed record MonitorColumns(

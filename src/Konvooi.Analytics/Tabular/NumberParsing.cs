@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Globalization;
 
-namespace Konvooi.Cli.Tabular;
+namespace Konvooi.Analytics.Tabular;
 
 /// <summary>Culture-free parsing of numbers in field bytes with a decimal point or a decimal comma.</summary>
 public static class NumberParsing

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
-namespace Konvooi.Cli.Tabular;
+namespace Konvooi.Analytics.Tabular;
 
 /// <summary>
 /// Maps byte strings (field contents) to dense ids 0, 1, 2, … without allocating on lookups, so a

@@ -3,7 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Xml;
 
-namespace Konvooi.Cli.Tabular;
+namespace Konvooi.Analytics.Tabular;
 
 /// <summary>
 /// A streaming reader of one worksheet of an XLSX workbook (Office Open XML, transitional or strict).

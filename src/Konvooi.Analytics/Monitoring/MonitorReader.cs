@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.ExceptionServices;
-using Konvooi.Cli.Common;
-using Konvooi.Cli.Tabular;
+using Konvooi.Analytics.Tabular;
 using Konvooi.Domain.Statistics;
 
-namespace Konvooi.Cli.Monitoring;
+namespace Konvooi.Analytics.Monitoring;
 
 /// <summary>What reading the input gave: the merged aggregates and the counts and problems of every row.</summary>
 internal sealed record MonitorData(
@@ -28,20 +26,18 @@ internal static class MonitorReader
     private const long MinimumParallelBytes = 4 << 20;
     private static readonly byte[] CandidateDelimiters = [(byte)',', (byte)';', (byte)'\t'];
 
-    /// <exception cref="CliUserException">The header lacks a column, or the input is empty.</exception>
-    public static MonitorData Read(MonitorPlan plan, CliConsole console)
+    /// <summary>Reads the CSV in <paramref name="stream"/>; a <see cref="FileStream"/> of a large file is read in chunks.</summary>
+    /// <param name="plan">The checked options.</param>
+    /// <param name="stream">The input, positioned at its start; not closed.</param>
+    /// <param name="progress">Called now and then with the number of bytes read so far, from the reading threads.</param>
+    /// <param name="phase">Called with a name when a phase of the read ends (the CLI's phase times), or null.</param>
+    /// <exception cref="MonitorInputException">The header lacks a column, or the input is empty.</exception>
+    public static MonitorData Read(MonitorPlan plan, Stream stream, Action<long> progress, Action<string>? phase = null)
     {
-        if (plan.Format != InputFormat.Csv)
-        {
-            return TypedInputReader.Read(plan, console);
-        }
-
-        using var progress = new ProgressBar(console, plan.Request.Input == "-" ? 0 : SafeLength(plan.Request.Input));
-        using var stream = InputSource.Open(plan.Request.Input, console);
         var reader = new CsvReader(stream, ReaderOptions(plan.Delimiter), leaveOpen: true);
         if (!reader.ReadRecord())
         {
-            throw new CliUserException("line 1: the input is empty, expected a header line (got '')");
+            throw new MonitorInputException("line 1: the input is empty, expected a header line (got '')");
         }
 
         var header = Enumerable.Range(0, reader.FieldCount)
@@ -50,20 +46,20 @@ internal static class MonitorReader
         var (columns, problems) = MonitorColumns.Resolve(plan, header);
         if (columns is null)
         {
-            throw new CliUserException(problems);
+            throw new MonitorInputException(problems);
         }
 
-        PhaseClock.Mark("header read");
+        phase?.Invoke("header read");
         var chunks = stream is FileStream file && file.Length >= MinimumParallelBytes && Environment.ProcessorCount > 1
             ? SplitPoints(file)
             : null;
-        if (chunks is not null && ReadParallel(plan, columns, (FileStream)stream, reader.Delimiter, chunks, progress) is { } parallel)
+        if (chunks is not null && ReadParallel(plan, columns, (FileStream)stream, reader.Delimiter, chunks, progress, phase) is { } parallel)
         {
             return parallel;
         }
 
         var single = new ChunkAggregator(plan, columns);
-        single.ReadAll(reader, 0, _ => progress.Report(stream.CanSeek ? stream.Position : 0));
+        single.ReadAll(reader, 0, _ => progress(stream.CanSeek ? stream.Position : 0));
         return Collect([single]);
     }
 
@@ -73,7 +69,7 @@ internal static class MonitorReader
     /// so a split at a line end may have been wrong, and the file is then read in one pass.
     /// </summary>
     private static MonitorData? ReadParallel(
-        MonitorPlan plan, MonitorColumns columns, FileStream file, byte delimiter, List<(long Start, long End)> chunks, ProgressBar progress)
+        MonitorPlan plan, MonitorColumns columns, FileStream file, byte delimiter, List<(long Start, long End)> chunks, Action<long> progress, Action<string>? phase)
     {
         var path = file.Name;
         var aggregators = new ChunkAggregator[chunks.Count];
@@ -94,9 +90,9 @@ internal static class MonitorReader
                 aggregator.ReadAll(reader, 0, _ =>
                 {
                     Volatile.Write(ref done[c], slice.Position);
-                    progress.Report(done.Sum());
+                    progress(done.Sum());
                 });
-                PhaseClock.Mark("chunk " + c.ToString(CultureInfo.InvariantCulture) + " read");
+                phase?.Invoke("chunk " + c.ToString(CultureInfo.InvariantCulture) + " read");
                 aggregators[c] = aggregator;
                 lines[c] = reader.PhysicalLinesRead;
                 quoted[c] = reader.SawQuotedField;
@@ -271,18 +267,6 @@ internal static class MonitorReader
         BufferSize = 1 << 18,
     };
 
-    internal static long SafeLength(string path)
-    {
-        try
-        {
-            return new FileInfo(path).Length;
-        }
-        catch (IOException)
-        {
-            return 0;
-        }
-    }
-
     /// <summary>A read-only view of the next <c>length</c> bytes of a stream.</summary>
     private sealed class StreamSlice(Stream inner, long length) : Stream
     {
@@ -326,51 +310,5 @@ internal static class MonitorReader
         public override void SetLength(long value) => throw new NotSupportedException();
 
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
-}
-
-/// <summary>
-/// A one-line progress bar on standard error, shown only when standard error is a terminal and the
-/// work has taken more than a second; cleared at the end.
-/// </summary>
-internal sealed class ProgressBar(CliConsole console, long totalBytes) : IDisposable
-{
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly Lock _lock = new();
-    private long _lastDrawMs;
-    private bool _drawn;
-
-    public void Report(long bytesDone)
-    {
-        if (!console.IsErrorTerminal || _clock.ElapsedMilliseconds < 1000)
-        {
-            return;
-        }
-
-        lock (_lock)
-        {
-            var now = _clock.ElapsedMilliseconds;
-            if (now - _lastDrawMs < 200)
-            {
-                return;
-            }
-
-            _lastDrawMs = now;
-            _drawn = true;
-            var text = totalBytes > 0
-                ? $"\rkonvooi monitor: {Math.Min(100, 100 * bytesDone / totalBytes).ToString(CultureInfo.InvariantCulture),3}% gelezen"
-                : $"\rkonvooi monitor: {(bytesDone >> 20).ToString(CultureInfo.InvariantCulture)} MB gelezen";
-            console.Error.Write(text);
-            console.Error.Flush();
-        }
-    }
-
-    public void Dispose()
-    {
-        if (_drawn)
-        {
-            console.Error.Write("\r" + new string(' ', 40) + "\r");
-            console.Error.Flush();
-        }
     }
 }

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
 
-namespace Konvooi.Cli.Tabular;
+namespace Konvooi.Analytics.Tabular;
 
 /// <summary>
 /// One row of a typed table (XLSX, Parquet), reused from row to row: each field is UTF-8 text, and a

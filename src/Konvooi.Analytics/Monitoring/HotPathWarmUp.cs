@@ -1,10 +1,10 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using Konvooi.Cli.Tabular;
+using Konvooi.Analytics.Tabular;
 using Konvooi.Domain.Monitoring;
 using Konvooi.Domain.Statistics;
 
-namespace Konvooi.Cli.Monitoring;
+namespace Konvooi.Analytics.Monitoring;
 
 /// <summary>
 /// Compiles the monitor's row loop on a spare core while the main thread parses the command line and

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Konvooi.Cli.Tabular;
+namespace Konvooi.Analytics.Tabular;
 
 /// <summary>How the bytes of text fields are turned into strings.</summary>
 public enum TextEncoding

@@ -1,11 +1,10 @@
 using System.Globalization;
-using Konvooi.Cli.Common;
-using Konvooi.Cli.Tabular;
+using Konvooi.Analytics.Tabular;
 using Konvooi.Domain.Monitoring;
 using Konvooi.Domain.Questionnaires;
 using Konvooi.Domain.Statistics;
 
-namespace Konvooi.Cli.Monitoring;
+namespace Konvooi.Analytics.Monitoring;
 
 /// <summary>The options shared by <c>monitor estimate</c> and <c>monitor contrast</c>, as given.</summary>
 internal sealed record MonitorRequest
@@ -107,7 +106,7 @@ internal sealed class MonitorPlan
     public int[] ByIndexes(IReadOnlyList<string> set) =>
         [.. set.Select(v => ByVariables.ToList().IndexOf(v))];
 
-    /// <exception cref="CliUserException">One or more options are wrong; every problem is listed.</exception>
+    /// <exception cref="MonitorInputException">One or more options are wrong; every problem is listed.</exception>
     public static MonitorPlan Create(MonitorRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -115,7 +114,7 @@ internal sealed class MonitorPlan
         var instrument = Instruments.Find(request.InstrumentId.Trim());
         if (instrument is null)
         {
-            throw new CliUserException(
+            throw new MonitorInputException(
                 $"--instrument: unknown instrument, expected one of {string.Join(", ", Instruments.All.Select(i => i.Id))} (got '{request.InstrumentId}')");
         }
 
@@ -204,7 +203,7 @@ internal sealed class MonitorPlan
 
         if (problems.Count > 0)
         {
-            throw new CliUserException(problems);
+            throw new MonitorInputException(problems);
         }
 
         return new MonitorPlan(request, instrument, scoring, codes, itemColumns, indicators, bySets, lonelyPsu, delimiter, encoding, decimalSeparator, format);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Konvooi.Cli.Tabular;
+namespace Konvooi.Analytics.Tabular;
 
 /// <summary>
 /// Writes CSV as the command-line contract prescribes: comma-separated, LF line ends, UTF-8 without BOM,
