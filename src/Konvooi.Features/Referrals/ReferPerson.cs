@@ -38,6 +38,7 @@ public static class ReferPerson
 
     /// <summary>What the form shows: the values each field would share, the partners and whether consent is active.</summary>
     public sealed record Form(
+        Guid CoalitionId,
         Guid PersonId,
         string PersonName,
         ReferralPersonFacts Facts,
@@ -106,14 +107,13 @@ public static class ReferPerson
                 return new Outcome.Invalid(problems);
             }
 
-            var coalition = (await scope.CoalitionAsync(cancellationToken).ConfigureAwait(false))!;
             var today = DutchDate.Today(time);
             var now = time.GetUtcNow().UtcDateTime;
             var urgency = input.Urgency!.Value;
             var signal = new SignalRecord
             {
                 Id = Guid.NewGuid(),
-                CoalitionId = coalition.CoalitionId,
+                CoalitionId = form.CoalitionId,
                 Kind = SignalKind.Signal,
                 Source = SignalSource.Referral,
                 SourceOrganisationId = actor.OrganisationId!.Value,
@@ -171,8 +171,8 @@ public static class ReferPerson
                 .OrderByDescending(c => c.GivenOn)
                 .Select(c => (DateOnly?)c.GivenOn)
                 .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            var coalition = (await scope.CoalitionAsync(cancellationToken).ConfigureAwait(false))!;
-            var wijken = await scope.WijkenAsync(coalition.CoalitionId, cancellationToken).ConfigureAwait(false);
+            var coalitionId = (await scope.CoalitionIdAsync(cancellationToken).ConfigureAwait(false))!.Value;
+            var wijken = await scope.WijkenAsync(coalitionId, cancellationToken).ConfigureAwait(false);
             var wijkCode = person.Wijk is { Length: > 0 } w
                 ? wijken.FirstOrDefault(x => string.Equals(x.Code, w.Trim(), StringComparison.OrdinalIgnoreCase) || string.Equals(x.Name, w.Trim(), StringComparison.OrdinalIgnoreCase)).Code
                 : null;
@@ -186,8 +186,8 @@ public static class ReferPerson
                 wijkCode,
                 person.Phone,
                 person.PreferredLanguage);
-            var partners = await scope.PartnersAsync(coalition.CoalitionId, cancellationToken).ConfigureAwait(false);
-            return new Form(person.Id, name, facts, consent is not null, consent, partners);
+            var partners = await scope.PartnersAsync(coalitionId, cancellationToken).ConfigureAwait(false);
+            return new Form(coalitionId, person.Id, name, facts, consent is not null, consent, partners);
         }
     }
 }

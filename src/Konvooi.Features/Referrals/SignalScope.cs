@@ -28,12 +28,17 @@ public sealed class SignalScope(KonvooiDbContext db, CurrentActor actor)
             .SingleAsync(cancellationToken).ConfigureAwait(false);
         var wijken = await db.Wijken.AsNoTracking().Where(w => w.CoalitionId == coalition.CoalitionId)
             .Select(w => w.Code).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var rules = await db.RoutingRules.AsNoTracking().Where(r => r.CoalitionId == coalition.CoalitionId)
-            .OrderBy(r => r.CreatedAtUtc)
-            .Select(r => new RoutingRule(r.OrganisationId, r.WijkCode, r.PostcodeFrom, r.PostcodeTo))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // The same table order as the routing page and its "where does it go?" answer.
+        var rules = (await RoutingStore.RulesAsync(db, coalition.CoalitionId, tracked: false, cancellationToken).ConfigureAwait(false))
+            .Select(RoutingStore.RuleOf).ToList();
         return new CoalitionFacts(coalition.CoalitionId, coalition.LeadOrganisationId, wijken.ToHashSet(StringComparer.OrdinalIgnoreCase), rules);
     }
+
+    /// <summary>The coalition of the actor's organisation, without its wijken and rules; null for an unset actor.</summary>
+    public async Task<Guid?> CoalitionIdAsync(CancellationToken cancellationToken) =>
+        actor.OrganisationId is { } organisationId
+            ? await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.CoalitionId).SingleAsync(cancellationToken).ConfigureAwait(false)
+            : null;
 
     /// <summary>The coalition's wijken as (code, name), by name.</summary>
     public async Task<IReadOnlyList<(string Code, string Name)>> WijkenAsync(Guid coalitionId, CancellationToken cancellationToken) =>
