@@ -21,12 +21,15 @@ sys.path.insert(0, HERE)
 import bench_driver as peers  # noqa: E402  (the peers' driver: commands, time -v parsing, idle checks)
 
 KONVOOI_DIR = os.environ.get("KONVOOI_DIR", "/tmp/konvooi_bench")
+# The NativeAOT experiment of docs/adr/0003-nativeaot-for-the-monitor.md (anchor konvooi_aot, opt-in).
+KONVOOI_AOT_DIR = os.environ.get("KONVOOI_AOT_DIR", "/tmp/konvooi_aot")
 WAIT_IDLE_S = float(os.environ.get("WAIT_IDLE_S", "20"))
 ITEMS = ",".join("q%d" % i for i in range(1, 12))
 
 
-def konvooi_cmd(infile, outfile):
-    return ["dotnet", os.path.join(KONVOOI_DIR, "konvooi.dll"), "monitor", "estimate", "--input", infile,
+def konvooi_cmd(infile, outfile, native=False):
+    program = [os.path.join(KONVOOI_AOT_DIR, "konvooi")] if native else ["dotnet", os.path.join(KONVOOI_DIR, "konvooi.dll")]
+    return program + ["monitor", "estimate", "--input", infile,
             "--instrument", "djg11", "--items", ITEMS, "--codes", "1=ja,2=min of meer,3=nee", "--max-missing", "0",
             "--weight", "weight", "--strata", "stratum", "--psu", "psu",
             "--by", "wave,age_group", "--by", "wave,living_alone", "--by", "wave",
@@ -37,6 +40,8 @@ def konvooi_cmd(infile, outfile):
 def command(anchor, infile, outfile):
     if anchor == "konvooi":
         return konvooi_cmd(infile, outfile)
+    if anchor == "konvooi_aot":
+        return konvooi_cmd(infile, outfile, native=True)
     if anchor == "konvooi_startup":
         return ["dotnet", os.path.join(KONVOOI_DIR, "konvooi.dll"), "--help"]
     return peers.cmd_for(anchor, infile, outfile)
@@ -83,6 +88,11 @@ def crosscheck(sizes):
             continue
         converted = os.path.join(peers.OUTDIR, "konvooi_long_%s.csv" % label)
         to_anchor_format(mine, converted)
+        native = os.path.join(peers.OUTDIR, "konvooi_aot_%s.csv" % label)
+        if os.path.exists(native):
+            with open(mine, "rb") as f, open(native, "rb") as g:
+                same = f.read() == g.read()
+            lines.append("| %s | konvooi vs konvooi_aot | %s |" % (label, "byte-for-byte equal" if same else "DIFFERENT"))
         for ref in (os.path.join(peers.OUTDIR, "r_%s.csv" % label),
                     os.path.join(TEST_DATA, "reference_100k.csv") if label == "100k" else "",
                     os.path.join(peers.OUTDIR, "pandas_%s.csv" % label),
