@@ -70,17 +70,19 @@ internal static class MonitorRun
             }
 
             var names = new List<string>();
+            var usesColumns = plan.IndicatorUsesColumns[k];
             for (var j = k; j < done.Length; j++)
             {
-                if (!done[j] && data.MissingPerIndicator[j] == missing)
+                if (!done[j] && data.MissingPerIndicator[j] == missing && plan.IndicatorUsesColumns[j] == usesColumns)
                 {
                     done[j] = true;
                     names.Add(plan.Indicators[j].Name);
                 }
             }
 
+            var reason = usesColumns ? "a value it needs is missing" : "too many missing answers for the score";
             console.Error.WriteLine(
-                $"konvooi monitor: {Count(missing)} respondents left out of {string.Join(", ", names)}: too many missing answers for the score");
+                $"konvooi monitor: {Count(missing)} respondents left out of {string.Join(", ", names)}: {reason}");
         }
     }
 
