@@ -113,6 +113,29 @@ public sealed class MonitorAnyColumnTests
     }
 
     [Fact]
+    public async Task Estimate_InstrumentWithAColumnIndicator_GivesTheFastPathsNumbers()
+    {
+        string[] design =
+        [
+            "--input", TestData.File("survey_100k.csv"), "--instrument", "djg11", "--items", "q1,q2,q3,q4,q5,q6,q7,q8,q9,q10,q11",
+            "--codes", "1=ja,2=min of meer,3=nee", "--max-missing", "0", "--weight", "weight", "--strata", "stratum", "--psu", "psu",
+            "--by", "wave,age_group", "--indicator", "lonely", "--indicator", "mean_emotional",
+        ];
+        var fast = await Estimate(design);
+        var general = await Estimate([.. design, "--indicator", "none=migration==\"none\""]);
+        Assert.Equal(fast.Count * 3 / 2, general.Count);
+        foreach (var row in fast)
+        {
+            var other = general.Single(r => r["wave"] == row["wave"] && r["age_group"] == row["age_group"] && r["indicator"] == row["indicator"]);
+            Assert.Equal(row["n_unweighted"], other["n_unweighted"]);
+            foreach (var column in new[] { "sum_weight", "estimate", "se", "deff" })
+            {
+                AssertRelative(row[column], other[column], column);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Estimate_FpcVaryingWithinStratum_IsRefusedWithEveryStratum()
     {
         var csv = "s,w,f,y\nA,1,100,1\nA,1,90,2\nB,1,50,3\nB,1,60,4\nB,1,50,5\n";
