@@ -16,6 +16,15 @@ internal sealed record MonitorColumns(
     int Psu,
     int[] By)
 {
+    /// <summary>The <c>--fpc</c> column, or -1.</summary>
+    public int Fpc { get; init; } = -1;
+
+    /// <summary>Per <see cref="MonitorPlan.Inputs"/> entry, its column.</summary>
+    public int[] Inputs { get; init; } = [];
+
+    /// <summary>Every column the run reads.</summary>
+    public IEnumerable<int> Used => Items.Concat(By).Concat(Inputs).Append(Weight).Append(Strata).Append(Psu).Append(Fpc).Where(c => c >= 0);
+
     /// <summary>Resolves the plan's columns; exact name first, then a unique case-insensitive match.</summary>
     public static (MonitorColumns? Columns, IReadOnlyList<string> Problems) Resolve(MonitorPlan plan, IReadOnlyList<string> header)
     {
@@ -25,7 +34,36 @@ internal sealed record MonitorColumns(
         var strata = plan.Request.Strata is { } s ? Find(header, s, problems) : -1;
         var psu = plan.Request.Psu is { } p ? Find(header, p, problems) : -1;
         var by = plan.ByVariables.Select(c => Find(header, c, problems)).ToArray();
-        return problems.Count > 0 ? (null, problems) : (new MonitorColumns(header, items, weight, strata, psu, by), problems);
+        var fpc = plan.Request.Fpc is { } f ? Find(header, f.Trim(), problems) : -1;
+        var inputColumns = new Dictionary<string, int>(StringComparer.Ordinal);
+        var inputs = new int[plan.Inputs.Count];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var name = plan.Inputs[i].Column;
+            if (!inputColumns.TryGetValue(name, out var column))
+            {
+                column = Find(header, name, problems);
+                inputColumns.Add(name, column);
+            }
+
+            inputs[i] = column;
+        }
+
+        return problems.Count > 0
+            ? (null, problems)
+            : (new MonitorColumns(header, items, weight, strata, psu, by) { Fpc = fpc, Inputs = inputs }, problems);
+    }
+
+    /// <summary>
+    /// The position of column <paramref name="name"/> in <paramref name="header"/>, as the monitor matches
+    /// columns: the exact name, else the one case-insensitive match; -1 when there is none or more than one.
+    /// </summary>
+    public static int IndexOf(IReadOnlyList<string> header, string name)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(name);
+        var problems = new List<string>();
+        return Find(header, name, problems);
     }
 
     private static int Find(IReadOnlyList<string> header, string name, List<string> problems)
@@ -50,6 +88,12 @@ internal sealed record MonitorColumns(
     }
 }
 
+/// <summary>The <c>--fpc</c> value of a stratum and the line it was first seen on.</summary>
+internal sealed record FpcValue(string Stratum, double Value, long Line);
+
+/// <summary>Two different <c>--fpc</c> values in one stratum.</summary>
+internal sealed record FpcConflict(string Stratum, double First, long FirstLine, double Other, long Line);
+
 /// <summary>One invalid field or row: <c>line N, column NAME: reason (got 'VALUE')</c>.</summary>
 internal sealed record RowProblem(long Line, string Column, string Reason, string Value)
 {
@@ -68,8 +112,18 @@ internal sealed class ChunkAggregator
 {
     private readonly MonitorPlan _plan;
     private readonly MonitorColumns _columns;
-    private readonly AnswerMapper _mapper;
-    private readonly RespondentScorer _scorer;
+    private readonly AnswerMapper? _mapper;
+    private readonly RespondentScorer? _scorer;
+    private readonly bool _general;
+    private readonly double[] _vector = [];
+    private readonly double[] _values = [];
+    private readonly long[] _missing = [];
+    private readonly HashSet<string>?[] _inputMissingCodes = [];
+    private readonly int _scoreCount;
+    private double _fpc;
+    private double[] _fpcByStratum = [];
+    private long[] _fpcLine = [];
+    private int _singleCell = -1;
     private readonly ByteKeyMap _strata = new();
     private readonly ByteKeyMap _psus = new();
     private readonly Dictionary<long, int> _units = [];
@@ -100,9 +154,31 @@ internal sealed class ChunkAggregator
         _plan = plan;
         _columns = columns;
         _fieldCount = columns.Header.Count;
-        _mapper = AnswerMapper.Create(plan.Instrument, plan.Codes);
-        _answerByDigit = [.. Enumerable.Range(0, 10).Select(d => _mapper.Map(d.ToString(CultureInfo.InvariantCulture)))];
-        _scorer = RespondentScorer.Create(plan.Instrument, plan.Scoring, plan.Indicators);
+        _general = plan.NeedsGeneralPath;
+        _scoreCount = plan.ScoreColumnCount;
+        if (plan.Instrument is { } instrument)
+        {
+            _mapper = AnswerMapper.Create(instrument, plan.Codes);
+            _answerByDigit = [.. Enumerable.Range(0, 10).Select(d => _mapper.Map(d.ToString(CultureInfo.InvariantCulture)))];
+            // On the general path the scorer gives the score columns; the indicators are evaluated per row.
+            IReadOnlyList<MonitorIndicator> scored = _general
+                ? [.. MonitorIndicators.ColumnsOf(instrument).Select((c, i) => new MonitorIndicator(c.Name, new IndicatorExpression.Column(c.Name, i, c.IsBoolean)))]
+                : plan.Indicators;
+            _scorer = RespondentScorer.Create(instrument, plan.Scoring, scored);
+        }
+        else
+        {
+            _answerByDigit = new MappedAnswer[10];
+        }
+
+        if (_general)
+        {
+            _vector = new double[_scoreCount + plan.Inputs.Count];
+            _values = new double[plan.Indicators.Count];
+            _missing = new long[plan.Indicators.Count];
+            _inputMissingCodes = [.. plan.Inputs.Select(i => plan.MissingCodes.TryGetValue(i.Column, out var codes) ? codes : null)];
+        }
+
         _answers = new int[columns.Items.Length];
         _cellValues = new string[columns.By.Length];
         _byValues = [.. columns.By.Select(_ => new ByteKeyMap())];
@@ -116,7 +192,7 @@ internal sealed class ChunkAggregator
         _psuColumn = columns.Psu;
         _decimalSeparator = plan.DecimalSeparator;
         Array.Fill(_answerByByte, NotSimple);
-        for (var d = 0; d < 10; d++)
+        for (var d = 0; d < 10 && _mapper is not null; d++)
         {
             if (_answerByDigit[d].Status is AnswerStatus.Answered or AnswerStatus.Missing)
             {
@@ -136,8 +212,13 @@ internal sealed class ChunkAggregator
     /// <summary>Per indicator: valid respondents without a value (too many missing answers).</summary>
     public long[] MissingPerIndicator()
     {
+        if (_general)
+        {
+            return [.. _missing];
+        }
+
         var missing = new long[_plan.Indicators.Count];
-        for (var row = 0; row < _scorer.RowCount; row++)
+        for (var row = 0; row < _scorer!.RowCount; row++)
         {
             var values = _scorer.RowValues(row);
             for (var k = 0; k < missing.Length; k++)
@@ -163,7 +244,7 @@ internal sealed class ChunkAggregator
         var record = new CsvSurveyRecord(reader);
         while (reader.ReadRecord())
         {
-            if (!reader.IsPlainRecord || reader.FieldCount != _fieldCount || !TryAddPlain(reader))
+            if (_general || !reader.IsPlainRecord || reader.FieldCount != _fieldCount || !TryAddPlain(reader))
             {
                 AddRecord(record, lineOffset);
             }
@@ -182,7 +263,40 @@ internal sealed class ChunkAggregator
         {
             Problems[i] = Problems[i] with { Line = Problems[i].Line + lines };
         }
+
+        for (var i = 0; i < FpcConflicts.Count; i++)
+        {
+            FpcConflicts[i] = FpcConflicts[i] with { FirstLine = FpcConflicts[i].FirstLine + lines, Line = FpcConflicts[i].Line + lines };
+        }
+
+        for (var h = 0; h < _fpcLine.Length; h++)
+        {
+            _fpcLine[h] += _fpcLine[h] > 0 ? lines : 0;
+        }
     }
+
+    /// <summary>Per stratum with a valid row: the <c>--fpc</c> value and the line it was first seen on.</summary>
+    public IEnumerable<FpcValue> FpcValues()
+    {
+        for (var h = 0; h < _fpcLine.Length; h++)
+        {
+            if (_fpcLine[h] > 0)
+            {
+                yield return new FpcValue(StratumName(h), _fpcByStratum[h], _fpcLine[h]);
+            }
+        }
+    }
+
+    /// <summary>True when the design has a <c>--strata</c> column.</summary>
+    public bool HasStrata => _columns.Strata >= 0;
+
+    /// <summary>True when the run has an <c>--fpc</c> column.</summary>
+    public bool HasFpc => _columns.Fpc >= 0;
+
+    /// <summary>Strata in which the <c>--fpc</c> value varies: the first value and the first other one.</summary>
+    public List<FpcConflict> FpcConflicts { get; } = [];
+
+    private string StratumName(int stratum) => _columns.Strata >= 0 ? Decode(_strata.KeyBytes(stratum)) : string.Empty;
 
     /// <summary>Adds the current row of an XLSX or Parquet reader.</summary>
     public void Add(CellRow row) => AddRecord(new CellRowRecord(row), 0);
@@ -277,7 +391,13 @@ internal sealed class ChunkAggregator
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Accept(int unit, int cell, double weight)
     {
-        var values = _scorer.EvaluateRow(_answers, out var row);
+        if (_general)
+        {
+            AcceptGeneral(unit, cell, weight);
+            return;
+        }
+
+        var values = _scorer!.EvaluateRow(_answers, out var row);
         if (row >= _respondentsPerScoreRow.Length)
         {
             Array.Resize(ref _respondentsPerScoreRow, Math.Max(row + 1, _respondentsPerScoreRow.Length * 2));
@@ -286,6 +406,129 @@ internal sealed class ChunkAggregator
         _respondentsPerScoreRow[row]++;
         Aggregates.Add(unit, cell, weight, values);
         Rows++;
+    }
+
+    /// <summary>Scores (when there is an instrument), then every indicator over the scores and input values in <c>_vector</c>.</summary>
+    private void AcceptGeneral(int unit, int cell, double weight)
+    {
+        if (_scorer is not null)
+        {
+            _scorer.EvaluateRow(_answers, out _).CopyTo(_vector);
+        }
+
+        var indicators = _plan.Indicators;
+        for (var k = 0; k < _values.Length; k++)
+        {
+            var value = indicators[k].Expression.Evaluate(_vector);
+            _values[k] = value;
+            if (double.IsNaN(value))
+            {
+                _missing[k]++;
+            }
+        }
+
+        Aggregates.Add(unit, cell, weight, _values);
+        Rows++;
+    }
+
+    /// <summary>Reads the input columns of the row into <c>_vector</c> after the scores; problems for non-numbers.</summary>
+    private void ReadInputs<TRecord>(TRecord reader, long line)
+        where TRecord : struct, ISurveyRecord
+    {
+        var inputs = _plan.Inputs;
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var column = _columns.Inputs[i];
+            var field = reader.GetFieldBytes(column).Trim((byte)' ');
+            var input = inputs[i];
+            var codes = _inputMissingCodes[i];
+            double value;
+            if (field.IsEmpty)
+            {
+                value = double.NaN;
+            }
+            else if (codes is null && input.IsNumber)
+            {
+                if (!reader.TryGetNumber(column, _plan.DecimalSeparator, out value) || !double.IsFinite(value))
+                {
+                    AddProblem(line, column, "not a number (name codes that mean missing with --missing-codes)", field);
+                    value = double.NaN;
+                }
+            }
+            else
+            {
+                var text = Decode(field).Trim();
+                if (codes is not null && codes.Contains(text))
+                {
+                    value = double.NaN;
+                }
+                else if (input.IsNumber)
+                {
+                    if (!reader.TryGetNumber(column, _plan.DecimalSeparator, out value) || !double.IsFinite(value))
+                    {
+                        AddProblem(line, column, "not a number (name codes that mean missing with --missing-codes)", field);
+                        value = double.NaN;
+                    }
+                }
+                else
+                {
+                    var found = false;
+                    foreach (var candidate in input.Texts!)
+                    {
+                        if (string.Equals(candidate, text, StringComparison.Ordinal))
+                        {
+                            found = true;
+                            break;
+                        }
+                    }
+
+                    value = found != input.Negate ? 1 : 0;
+                }
+            }
+
+            _vector[_scoreCount + i] = value;
+        }
+    }
+
+    /// <summary>Reads the <c>--fpc</c> value of the row into <c>_fpc</c>.</summary>
+    private void ReadFpc<TRecord>(TRecord reader, long line)
+        where TRecord : struct, ISurveyRecord
+    {
+        var column = _columns.Fpc;
+        var field = reader.GetFieldBytes(column);
+        if (!reader.TryGetNumber(column, _plan.DecimalSeparator, out _fpc) || !double.IsFinite(_fpc))
+        {
+            AddProblem(line, column, field.Trim((byte)' ').IsEmpty ? "the fpc is missing" : "not a number", field);
+        }
+        else if (_fpc <= 0)
+        {
+            AddProblem(line, column, "the fpc must be greater than 0 (a sampling fraction or a population size)", field);
+        }
+    }
+
+    /// <summary>Remembers the row's fpc for its stratum; a different value than before is a conflict (reported once per stratum).</summary>
+    private void RecordFpc(int stratum, long line)
+    {
+        if (stratum >= _fpcLine.Length)
+        {
+            var size = Math.Max(stratum + 1, _fpcLine.Length * 2);
+            Array.Resize(ref _fpcLine, size);
+            Array.Resize(ref _fpcByStratum, size);
+        }
+
+        if (_fpcLine[stratum] == 0)
+        {
+            _fpcLine[stratum] = line;
+            _fpcByStratum[stratum] = _fpc;
+        }
+        else if (_fpcByStratum[stratum] != _fpc)
+        {
+            var name = StratumName(stratum);
+            if (!FpcConflicts.Any(c => c.Stratum == name))
+            {
+                FpcConflicts.Add(new FpcConflict(name, _fpcByStratum[stratum], _fpcLine[stratum], _fpc, line));
+            }
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -337,9 +580,19 @@ internal sealed class ChunkAggregator
             }
 
             var reason = mapped.Status == AnswerStatus.UnknownLabel
-                ? $"not an answer of {_plan.Instrument.Id}"
-                : _plan.Codes is null ? $"code not in the default code table of {_plan.Instrument.Id} (use --codes)" : "code not in --codes";
+                ? $"not an answer of {_plan.Instrument!.Id}"
+                : _plan.Codes is null ? $"code not in the default code table of {_plan.Instrument!.Id} (use --codes)" : "code not in --codes";
             AddProblem(line, column, reason, reader.GetFieldBytes(column));
+        }
+
+        if (_general)
+        {
+            if (_columns.Fpc >= 0)
+            {
+                ReadFpc(reader, line);
+            }
+
+            ReadInputs(reader, line);
         }
 
         if (_rowProblems.Count > 0)
@@ -347,6 +600,11 @@ internal sealed class ChunkAggregator
             InvalidRows++;
             Problems.AddRange(_rowProblems);
             return;
+        }
+
+        if (_columns.Fpc >= 0)
+        {
+            RecordFpc(stratum, line);
         }
 
         var cell = Cell(reader);
@@ -410,6 +668,12 @@ internal sealed class ChunkAggregator
     private int Cell<TRecord>(TRecord reader)
         where TRecord : struct, ISurveyRecord
     {
+        if (_columns.By.Length == 0)
+        {
+            // Without --by every respondent is in the one cell.
+            return _singleCell >= 0 ? _singleCell : _singleCell = Aggregates.GetOrAddCell([]);
+        }
+
         var current = 0;
         for (var b = 0; b < _columns.By.Length; b++)
         {
@@ -479,7 +743,7 @@ internal sealed class ChunkAggregator
         var id = _answerTexts.GetOrAdd(field, out var added);
         if (added)
         {
-            _answerByText.Add(_mapper.Map(Decode(field)));
+            _answerByText.Add(_mapper!.Map(Decode(field)));
         }
 
         return _answerByText[id];

@@ -10,12 +10,19 @@ namespace Konvooi.Analytics.Monitoring;
 internal sealed record MonitorRequest
 {
     public required string Input { get; init; }
-    public required string InstrumentId { get; init; }
+    /// <summary>The instrument, or null/empty when every indicator reads input columns only.</summary>
+    public string? InstrumentId { get; init; }
     public string? Items { get; init; }
     public string? Codes { get; init; }
     public string? Weight { get; init; }
     public string? Strata { get; init; }
     public string? Psu { get; init; }
+
+    /// <summary>Column with the finite population correction: sampling fractions (≤ 1) or population sizes (&gt; 1).</summary>
+    public string? Fpc { get; init; }
+
+    /// <summary><c>--missing-codes</c> values, each <c>COLUMN=CODE,CODE…</c>: codes that mean missing in that column.</summary>
+    public IReadOnlyList<string> MissingCodes { get; init; } = [];
     public required IReadOnlyList<string> By { get; init; }
     public required IReadOnlyList<string> Indicators { get; init; }
     public int? MaxMissing { get; init; }
@@ -45,7 +52,7 @@ internal sealed class MonitorPlan
 {
     private MonitorPlan(
         MonitorRequest request,
-        Instrument instrument,
+        Instrument? instrument,
         ScoringSettings scoring,
         CodeMap? codes,
         IReadOnlyList<string> itemColumns,
@@ -55,9 +62,21 @@ internal sealed class MonitorPlan
         byte? delimiter,
         TextEncoding encoding,
         byte decimalSeparator,
-        InputFormat format)
+        InputFormat format,
+        ColumnInputs inputs,
+        IReadOnlyDictionary<string, HashSet<string>> missingCodes)
     {
         Request = request;
+        Inputs = inputs.Items;
+        MissingCodes = missingCodes;
+        ScoreColumnCount = instrument is null ? 0 : MonitorIndicators.ColumnsOf(instrument).Count;
+        var usesColumns = new bool[indicators.Count];
+        for (var k = 0; k < usesColumns.Length; k++)
+        {
+            usesColumns[k] = indicators[k].Expression.UsesPositionFrom(ScoreColumnCount);
+        }
+
+        IndicatorUsesColumns = usesColumns;
         Instrument = instrument;
         Scoring = scoring;
         Codes = codes;
@@ -74,7 +93,26 @@ internal sealed class MonitorPlan
 
     public MonitorRequest Request { get; }
 
-    public Instrument Instrument { get; }
+    /// <summary>The instrument, or null when the indicators read input columns only.</summary>
+    public Instrument? Instrument { get; }
+
+    /// <summary>Values read from input columns, after the instrument's score columns in an indicator's value vector.</summary>
+    public IReadOnlyList<ColumnInput> Inputs { get; }
+
+    /// <summary>Number of score columns of the instrument (0 without one); input i is at this + i.</summary>
+    public int ScoreColumnCount { get; }
+
+    /// <summary>Per indicator: true when it reads an input column.</summary>
+    public IReadOnlyList<bool> IndicatorUsesColumns { get; }
+
+    /// <summary>Per column (as named in the options): the trimmed texts that mean missing.</summary>
+    public IReadOnlyDictionary<string, HashSet<string>> MissingCodes { get; }
+
+    /// <summary>
+    /// True when rows go through the general path: input columns, a finite population correction or no
+    /// instrument (the fast path of plain CSV rows handles only answers and the design).
+    /// </summary>
+    public bool NeedsGeneralPath => Instrument is null || Inputs.Count > 0 || Request.Fpc is not null;
 
     public ScoringSettings Scoring { get; }
 
@@ -111,37 +149,76 @@ internal sealed class MonitorPlan
     {
         ArgumentNullException.ThrowIfNull(request);
         var problems = new List<string>();
-        var instrument = Instruments.Find(request.InstrumentId.Trim());
-        if (instrument is null)
+        Instrument? instrument = null;
+        if (!string.IsNullOrWhiteSpace(request.InstrumentId))
         {
-            throw new MonitorInputException(
-                $"--instrument: unknown instrument, expected one of {string.Join(", ", Instruments.All.Select(i => i.Id))} (got '{request.InstrumentId}')");
+            instrument = Instruments.Find(request.InstrumentId.Trim());
+            if (instrument is null)
+            {
+                throw new MonitorInputException(
+                    $"--instrument: unknown instrument, expected one of {string.Join(", ", Instruments.All.Select(i => i.Id))} (got '{request.InstrumentId}')");
+            }
         }
 
         var scoring = new ScoringSettings { MaxMissingItems = request.MaxMissing, SubscaleThreshold = request.SubscaleThreshold };
-        foreach (var error in instrument.Validate(scoring))
-        {
-            var (option, value) = error.Code.StartsWith("max_missing", StringComparison.Ordinal)
-                ? ("--max-missing", request.MaxMissing)
-                : ("--subscale-threshold", request.SubscaleThreshold);
-            problems.Add($"{option}: {error.Message} (got '{value?.ToString(CultureInfo.InvariantCulture)}')");
-        }
-
         CodeMap? codes = null;
-        if (request.Codes is not null)
+        string[] itemColumns = [];
+        if (instrument is not null)
         {
-            var (map, errors) = CodeMap.Parse(request.Codes, instrument);
-            problems.AddRange(errors.Select(e => $"--codes: {e.Message}"));
-            codes = map;
+            foreach (var error in instrument.Validate(scoring))
+            {
+                var (option, value) = error.Code.StartsWith("max_missing", StringComparison.Ordinal)
+                    ? ("--max-missing", request.MaxMissing)
+                    : ("--subscale-threshold", request.SubscaleThreshold);
+                problems.Add($"{option}: {error.Message} (got '{value?.ToString(CultureInfo.InvariantCulture)}')");
+            }
+
+            if (request.Codes is not null)
+            {
+                var (map, errors) = CodeMap.Parse(request.Codes, instrument);
+                problems.AddRange(errors.Select(e => $"--codes: {e.Message}"));
+                codes = map;
+            }
+
+            itemColumns = ItemColumnsOf(request, instrument, problems);
+        }
+        else
+        {
+            foreach (var (option, given) in new[]
+            {
+                ("--items", request.Items), ("--codes", request.Codes),
+                ("--max-missing", request.MaxMissing?.ToString(CultureInfo.InvariantCulture)),
+                ("--subscale-threshold", request.SubscaleThreshold?.ToString(CultureInfo.InvariantCulture)),
+            })
+            {
+                if (given is not null)
+                {
+                    problems.Add($"{option}: only with --instrument (got '{given}')");
+                }
+            }
         }
 
-        var itemColumns = ItemColumnsOf(request, instrument, problems);
-
-        var (indicators, indicatorErrors) = MonitorIndicators.Parse(request.Indicators, instrument);
+        var inputs = new ColumnInputs();
+        var (indicators, indicatorErrors) = MonitorIndicators.Parse(request.Indicators, instrument, inputs);
         problems.AddRange(indicatorErrors.Select(e => $"--indicator: {e.Message}"));
         if (request.Indicators.Count == 0)
         {
-            problems.Add($"--indicator: give at least one, e.g. {string.Join(", ", MonitorIndicators.BuiltInsOf(instrument).Select(b => b.Name))}");
+            problems.Add(instrument is null
+                ? "--indicator: give at least one, e.g. --indicator mean_age=age or --indicator old=age>=75"
+                : $"--indicator: give at least one, e.g. {string.Join(", ", MonitorIndicators.BuiltInsOf(instrument).Select(b => b.Name))}");
+        }
+
+        var missingCodes = MissingCodesOf(request.MissingCodes, problems);
+        foreach (var column in missingCodes.Keys)
+        {
+            if (!inputs.Items.Any(i => string.Equals(i.Column, column, StringComparison.Ordinal)))
+            {
+                problems.Add($"--missing-codes: no indicator reads the column {column}; missing codes apply to the columns the indicators name (got '{column}')");
+            }
+        }
+        if (request.Fpc is { } fpc && fpc.Trim().Length == 0)
+        {
+            problems.Add("--fpc: the column name is empty (got '')");
         }
 
         var bySets = new List<IReadOnlyList<string>>();
@@ -168,7 +245,8 @@ internal sealed class MonitorPlan
 
         if (request.By.Count == 0)
         {
-            problems.Add("--by: give at least one grouping, e.g. --by wave or --by wave,age_group");
+            // Without --by: one table of the whole sample, named "all".
+            bySets.Add([]);
         }
 
         var lonelyPsu = LonelyPsuMode.Fail;
@@ -206,7 +284,8 @@ internal sealed class MonitorPlan
             throw new MonitorInputException(problems);
         }
 
-        return new MonitorPlan(request, instrument, scoring, codes, itemColumns, indicators, bySets, lonelyPsu, delimiter, encoding, decimalSeparator, format);
+        return new MonitorPlan(
+            request, instrument, scoring, codes, itemColumns, indicators, bySets, lonelyPsu, delimiter, encoding, decimalSeparator, format, inputs, missingCodes);
     }
 
     /// <summary>
@@ -288,12 +367,49 @@ internal sealed class MonitorPlan
         return default!; // Only reached when the plan is rejected: the value is never used.
     }
 
+    /// <summary>
+    /// <c>--missing-codes COLUMN=CODE,CODE…</c>, repeatable; the same column twice adds its codes. Codes are
+    /// compared with the trimmed field text.
+    /// </summary>
+    private static Dictionary<string, HashSet<string>> MissingCodesOf(IReadOnlyList<string> specs, List<string> problems)
+    {
+        var result = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var spec in specs)
+        {
+            var equals = spec.IndexOf('=', StringComparison.Ordinal);
+            var column = equals > 0 ? spec[..equals].Trim() : string.Empty;
+            var codes = equals > 0 ? spec[(equals + 1)..].Split(',').Select(c => c.Trim()).ToArray() : [];
+            if (column.Length == 0 || codes.Length == 0 || codes.Any(c => c.Length == 0))
+            {
+                problems.Add($"--missing-codes: expected COLUMN=CODE,CODE…, e.g. income=98,99 (got '{spec}')");
+                continue;
+            }
+
+            if (!result.TryGetValue(column, out var set))
+            {
+                set = new HashSet<string>(StringComparer.Ordinal);
+                result.Add(column, set);
+            }
+
+            set.UnionWith(codes);
+        }
+
+        return result;
+    }
+
+    /// <summary>The answer columns assumed without <c>--items</c>: <c>item1…itemN</c> in the instrument's item order.</summary>
+    public static string[] DefaultItemColumns(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        return [.. Enumerable.Range(1, instrument.Items.Count).Select(n => "item" + n.ToString(CultureInfo.InvariantCulture))];
+    }
+
     private static string[] ItemColumnsOf(MonitorRequest request, Instrument instrument, List<string> problems)
     {
         var count = instrument.Items.Count;
         if (request.Items is null)
         {
-            return [.. Enumerable.Range(1, count).Select(n => "item" + n.ToString(CultureInfo.InvariantCulture))];
+            return DefaultItemColumns(instrument);
         }
 
         var given = request.Items.Split(',').Select(c => c.Trim()).ToArray();

@@ -159,6 +159,11 @@ internal static class MonitorReader
             }
         }
 
+        if (parts[0].HasFpc)
+        {
+            ApplyFpc(parts, aggregates);
+        }
+
         return new MonitorData(
             aggregates,
             parts.Sum(p => p.Rows),
@@ -166,6 +171,94 @@ internal static class MonitorReader
             missing,
             [.. parts.SelectMany(p => p.Problems).OrderBy(p => p.Line)]);
     }
+
+    /// <summary>
+    /// Checks the <c>--fpc</c> values as R <c>survey</c>'s <c>as.fpc</c> does, and stricter: one value per
+    /// stratum (R only warns), all sampling fractions (≤ 1) or all population sizes (&gt; 1), and no population
+    /// smaller than the sample. Then sets each stratum's factor (N_h − n_h)/N_h, where n_h counts the
+    /// stratum's PSUs (respondents without <c>--psu</c>) and N_h = n_h / fraction for a sampling fraction.
+    /// </summary>
+    /// <exception cref="MonitorInputException">Every problem with the fpc values.</exception>
+    private static void ApplyFpc(ChunkAggregator[] parts, SurveyAggregates aggregates)
+    {
+        var problems = new List<string>();
+        var values = new Dictionary<string, FpcValue>(StringComparer.Ordinal);
+        var conflicts = new Dictionary<string, FpcConflict>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            foreach (var conflict in part.FpcConflicts)
+            {
+                conflicts.TryAdd(conflict.Stratum, conflict);
+            }
+
+            foreach (var value in part.FpcValues())
+            {
+                if (!values.TryGetValue(value.Stratum, out var known))
+                {
+                    values.Add(value.Stratum, value);
+                }
+                else if (known.Value != value.Value)
+                {
+                    var (first, other) = known.Line <= value.Line ? (known, value) : (value, known);
+                    conflicts.TryAdd(value.Stratum, new FpcConflict(value.Stratum, first.Value, first.Line, other.Value, other.Line));
+                    if (value.Line < known.Line)
+                    {
+                        values[value.Stratum] = value;
+                    }
+                }
+            }
+        }
+
+        foreach (var conflict in conflicts.Values.OrderBy(c => c.FirstLine))
+        {
+            var where = conflict.Stratum.Length == 0 && !parts[0].HasStrata ? "the sample (there are no --strata)" : $"stratum {conflict.Stratum}";
+            problems.Add(
+                $"--fpc: the value varies within {where}; give one value per stratum (got '{Number(conflict.First)}' on line {Number(conflict.FirstLine)} and '{Number(conflict.Other)}' on line {Number(conflict.Line)})");
+        }
+
+        var fractions = values.Values.Where(v => v.Value <= 1).OrderBy(v => v.Line).ToList();
+        var sizes = values.Values.Where(v => v.Value > 1).OrderBy(v => v.Line).ToList();
+        if (fractions.Count > 0 && sizes.Count > 0)
+        {
+            problems.Add(
+                $"--fpc: give sampling fractions (all 1 or less) or population sizes (all more than 1), not both (got '{Number(fractions[0].Value)}' on line {Number(fractions[0].Line)} and '{Number(sizes[0].Value)}' on line {Number(sizes[0].Line)})");
+        }
+
+        var sampled = new Dictionary<string, long>(StringComparer.Ordinal);
+        for (var u = 0; u < aggregates.UnitCount; u++)
+        {
+            var stratum = aggregates.UnitStratum(u);
+            sampled[stratum] = sampled.GetValueOrDefault(stratum) + (aggregates.Layout.IsClustered ? 1 : aggregates.UnitRows(u));
+        }
+
+        var factors = new Dictionary<string, double>(StringComparer.Ordinal);
+        var units = aggregates.Layout.IsClustered ? "PSUs" : "respondents";
+        foreach (var value in values.Values.OrderBy(v => v.Line))
+        {
+            double n = sampled.GetValueOrDefault(value.Stratum);
+            var population = sizes.Count > 0 ? value.Value : n / value.Value;
+            if (sizes.Count > 0 && fractions.Count == 0 && population < n)
+            {
+                var where = value.Stratum.Length == 0 && !parts[0].HasStrata ? "the sample has" : $"stratum {value.Stratum} has";
+                problems.Add(
+                    $"--fpc: {where} {Number((long)n)} {units} but the population size is {Number(value.Value)}; the fpc column must give the number of {units} in the population (got '{Number(value.Value)}' on line {Number(value.Line)})");
+                continue;
+            }
+
+            factors[value.Stratum] = (population - n) / population;
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new MonitorInputException(problems);
+        }
+
+        aggregates.SetFpcFactors(factors);
+    }
+
+    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Number(long value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Byte ranges of one chunk per core, each starting right after a line end; null when the header has

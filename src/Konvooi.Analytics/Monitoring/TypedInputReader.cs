@@ -65,8 +65,7 @@ internal static class TypedInputReader
     {
         using var parquet = ParquetTableReader.Open(stream);
         var columns = Resolve(plan, [.. parquet.Header]);
-        var used = columns.Items.Concat(columns.By).Append(columns.Weight).Append(columns.Strata).Append(columns.Psu).Where(c => c >= 0);
-        var unsupported = parquet.Select(used);
+        var unsupported = parquet.Select(columns.Used);
         if (unsupported.Count > 0)
         {
             throw new MonitorInputException([.. unsupported.Select(u => $"column {parquet.Header[u.Column]}: {u.Reason}")]);

@@ -71,10 +71,9 @@ public static class MonitorCommands
 
         public Option<string> Output { get; } = new("--output") { Description = "Bestand voor de uitkomsten, of - voor standaarduitvoer.", DefaultValueFactory = _ => "-" };
 
-        public Option<string> Instrument { get; } = new("--instrument")
+        public Option<string?> Instrument { get; } = new("--instrument")
         {
-            Description = "De vragenlijst: " + string.Join(", ", Instruments.All.Select(i => i.Id)) + ".",
-            Required = true,
+            Description = "De vragenlijst: " + string.Join(", ", Instruments.All.Select(i => i.Id)) + ". Zonder deze optie lezen de indicatoren alleen kolommen.",
         };
 
         public Option<string?> Items { get; } = new("--items") { Description = "Kolommen met de antwoorden, in de volgorde van de vragenlijst (standaard item1…itemN)." };
@@ -83,20 +82,27 @@ public static class MonitorCommands
 
         public Option<string?> Weight { get; } = new("--weight") { Description = "Kolom met het weegfactor (zonder deze optie telt iedereen even zwaar)." };
 
+        public Option<string?> Fpc { get; } = new("--fpc") { Description = "Kolom met de eindigepopulatiecorrectie: steekproeffractie (1 of minder) of populatiegrootte (meer dan 1) per stratum." };
+
+        public Option<string[]> MissingCodes { get; } = new("--missing-codes")
+        {
+            Description = "Codes die in een kolom ontbreken betekenen, bijvoorbeeld inkomen=98,99. Herhaal voor meer kolommen.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+
         public Option<string?> Strata { get; } = new("--strata") { Description = "Kolom met de strata van de steekproef (bijvoorbeeld GGD-regio)." };
 
         public Option<string?> Psu { get; } = new("--psu") { Description = "Kolom met de clusters (primary sampling units), bijvoorbeeld gemeente." };
 
         public Option<string[]> By { get; } = new("--by")
         {
-            Description = "Groepeer naar deze kolom(men), bijvoorbeeld wave,age_group. Herhaal voor meer tabellen.",
-            Required = true,
+            Description = "Groepeer naar deze kolom(men), bijvoorbeeld wave,age_group. Herhaal voor meer tabellen. Zonder deze optie: één tabel 'all'.",
             AllowMultipleArgumentsPerToken = false,
         };
 
         public Option<string[]> Indicator { get; } = new("--indicator")
         {
-            Description = "Indicator: lonely, severely_lonely, emotional_lonely, social_lonely, mean_total, mean_emotional, mean_social, of NAAM=UITDRUKKING (bijvoorbeeld emo2=emotional>=2). Herhaal voor meer.",
+            Description = "Indicator: lonely, severely_lonely, emotional_lonely, social_lonely, mean_total, mean_emotional, mean_social, of NAAM=UITDRUKKING over scores en kolommen (bijvoorbeeld emo2=emotional>=2, leeftijd=age, oud=age>=75, nw=herkomst==\"niet-westers\"). Herhaal voor meer.",
             Required = true,
         };
 
@@ -122,7 +128,7 @@ public static class MonitorCommands
         {
             foreach (var option in new Option[]
             {
-                Input, Output, Instrument, Items, Codes, Weight, Strata, Psu, By, Indicator, MaxMissing, SubscaleThreshold,
+                Input, Output, Instrument, Items, Codes, Weight, Strata, Psu, Fpc, By, Indicator, MissingCodes, MaxMissing, SubscaleThreshold,
                 LonelyPsu, Format, Sheet, Delimiter, Encoding, Decimal, SkipInvalid,
             })
             {
@@ -133,12 +139,14 @@ public static class MonitorCommands
         public MonitorRequest Read(ParseResult parseResult) => new()
         {
             Input = parseResult.GetValue(Input) ?? "-",
-            InstrumentId = parseResult.GetValue(Instrument) ?? string.Empty,
+            InstrumentId = parseResult.GetValue(Instrument),
             Items = parseResult.GetValue(Items),
             Codes = parseResult.GetValue(Codes),
             Weight = parseResult.GetValue(Weight),
             Strata = parseResult.GetValue(Strata),
             Psu = parseResult.GetValue(Psu),
+            Fpc = parseResult.GetValue(Fpc),
+            MissingCodes = parseResult.GetValue(MissingCodes) ?? [],
             By = parseResult.GetValue(By) ?? [],
             Indicators = parseResult.GetValue(Indicator) ?? [],
             MaxMissing = parseResult.GetValue(MaxMissing),

@@ -6,6 +6,47 @@ namespace Konvooi.Domain.Monitoring;
 /// <summary>A score column an indicator expression can use: a number, or a yes/no value.</summary>
 public sealed record ScoreColumn(string Name, bool IsBoolean);
 
+/// <summary>
+/// A value an indicator reads straight from an input column (not from an instrument's scores): the column as
+/// a number (<see cref="Texts"/> null), or 1/0 for whether its text is one of <see cref="Texts"/>
+/// (<see cref="Negate"/>: is not). An empty field or a missing-value code gives a missing value.
+/// </summary>
+public sealed record ColumnInput(string Column, IReadOnlyList<string>? Texts, bool Negate)
+{
+    public bool IsNumber => Texts is null;
+
+    public bool Equals(ColumnInput? other) =>
+        other is not null && string.Equals(Column, other.Column, StringComparison.Ordinal) && Negate == other.Negate
+        && (Texts is null ? other.Texts is null : other.Texts is not null && Texts.SequenceEqual(other.Texts, StringComparer.Ordinal));
+
+    public override int GetHashCode() => HashCode.Combine(Column, Negate, Texts?.Count ?? -1);
+}
+
+/// <summary>
+/// The <see cref="ColumnInput"/>s that a set of indicator expressions read, each once. In a value vector they
+/// follow the score columns: input i is at position (score columns) + i.
+/// </summary>
+public sealed class ColumnInputs
+{
+    private readonly List<ColumnInput> _inputs = [];
+
+    public IReadOnlyList<ColumnInput> Items => _inputs;
+
+    /// <summary>The slot of <paramref name="input"/>, added when new.</summary>
+    public int Add(ColumnInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var index = _inputs.IndexOf(input);
+        if (index >= 0)
+        {
+            return index;
+        }
+
+        _inputs.Add(input);
+        return _inputs.Count - 1;
+    }
+}
+
 /// <summary>How two numbers are compared.</summary>
 public enum ComparisonOperator
 {
@@ -35,11 +76,20 @@ public abstract record IndicatorExpression
     /// Parses <paramref name="text"/> against the available <paramref name="columns"/>. Returns the
     /// expression, or an error saying what is wrong and where (1-based character position).
     /// </summary>
-    public static (IndicatorExpression? Expression, Error? Error) Parse(string text, IReadOnlyList<ScoreColumn> columns)
+    public static (IndicatorExpression? Expression, Error? Error) Parse(string text, IReadOnlyList<ScoreColumn> columns) =>
+        Parse(text, columns, null);
+
+    /// <summary>
+    /// As <see cref="Parse(string, IReadOnlyList{ScoreColumn})"/>, and a name that is not a score column, or
+    /// any name in square brackets (<c>[total]</c>), reads an input column, registered in
+    /// <paramref name="inputs"/>: as a number, or in <c>COLUMN == "text"</c>, <c>COLUMN != "text"</c> and
+    /// <c>COLUMN in (a, "b c")</c> as a text test. Without <paramref name="inputs"/> only score columns exist.
+    /// </summary>
+    public static (IndicatorExpression? Expression, Error? Error) Parse(string text, IReadOnlyList<ScoreColumn> columns, ColumnInputs? inputs)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(columns);
-        var parser = new Parser(text, columns);
+        var parser = new Parser(text, columns, inputs);
         try
         {
             var expression = parser.ParseAll();
@@ -54,6 +104,9 @@ public abstract record IndicatorExpression
     /// <summary>The value for one respondent: 1/0 for yes/no, the number otherwise; NaN when missing.</summary>
     public abstract double Evaluate(ReadOnlySpan<double> scores);
 
+    /// <summary>True when the expression reads a value at position <paramref name="index"/> or later (input columns follow the scores).</summary>
+    public abstract bool UsesPositionFrom(int index);
+
     /// <summary>A score column by position in the column list.</summary>
     public sealed record Column(string Name, int Index, bool IsBooleanColumn) : IndicatorExpression
     {
@@ -61,7 +114,19 @@ public abstract record IndicatorExpression
 
         public override double Evaluate(ReadOnlySpan<double> scores) => scores[Index];
 
+        public override bool UsesPositionFrom(int index) => Index >= index;
+
         public override string ToString() => Name;
+    }
+
+    /// <summary>An input column named in the expression whose use (number or text test) is not decided yet.</summary>
+    private sealed record PendingColumn(string Name) : IndicatorExpression
+    {
+        public override bool IsBoolean => false;
+
+        public override double Evaluate(ReadOnlySpan<double> scores) => throw new InvalidOperationException("unresolved column " + Name);
+
+        public override bool UsesPositionFrom(int index) => false;
     }
 
     public sealed record Constant(double Value) : IndicatorExpression
@@ -69,6 +134,8 @@ public abstract record IndicatorExpression
         public override bool IsBoolean => false;
 
         public override double Evaluate(ReadOnlySpan<double> scores) => Value;
+
+        public override bool UsesPositionFrom(int index) => false;
 
         public override string ToString() => Value.ToString("R", CultureInfo.InvariantCulture);
     }
@@ -98,6 +165,8 @@ public abstract record IndicatorExpression
             return result ? 1 : 0;
         }
 
+        public override bool UsesPositionFrom(int index) => Left.UsesPositionFrom(index) || Right.UsesPositionFrom(index);
+
         public override string ToString() => $"{Left} {Symbol(Operator)} {Right}";
     }
 
@@ -119,6 +188,8 @@ public abstract record IndicatorExpression
             return result ? 1 : 0;
         }
 
+        public override bool UsesPositionFrom(int index) => Left.UsesPositionFrom(index) || Right.UsesPositionFrom(index);
+
         public override string ToString() => $"({Left} {(IsAnd ? "and" : "or")} {Right})";
     }
 
@@ -135,7 +206,7 @@ public abstract record IndicatorExpression
     private sealed class ParseException(string message) : Exception(message);
 
     /// <summary>Recursive descent: or → and ('or' and)*; and → comparison ('and' comparison)*; comparison → primary (op primary)?.</summary>
-    private sealed class Parser(string text, IReadOnlyList<ScoreColumn> columns)
+    private sealed class Parser(string text, IReadOnlyList<ScoreColumn> columns, ColumnInputs? inputs)
     {
         private int _pos;
 
@@ -188,18 +259,141 @@ public abstract record IndicatorExpression
             var left = ParsePrimary();
             SkipSpaces();
             var at = _pos;
-            if (!TryOperator(out var op))
+            if (left is PendingColumn column && TryKeyword("in"))
             {
-                return left;
+                return Input(column.Name, ParseList(), negate: false);
             }
 
-            var right = ParsePrimary();
+            if (!TryOperator(out var op))
+            {
+                return Resolve(left);
+            }
+
+            SkipSpaces();
+            if (_pos < text.Length && text[_pos] is '"' or '\'')
+            {
+                var quoteAt = _pos;
+                var literal = ParseQuoted();
+                if (left is not PendingColumn textColumn)
+                {
+                    throw new ParseException($"position {quoteAt + 1}: a text such as \"{literal}\" can only be compared with an input column");
+                }
+
+                if (op is not (ComparisonOperator.Equal or ComparisonOperator.NotEqual))
+                {
+                    throw new ParseException($"position {at + 1}: text is compared with == or !=, not '{Symbol(op)}'");
+                }
+
+                return Input(textColumn.Name, [literal], op == ComparisonOperator.NotEqual);
+            }
+
+            left = Resolve(left);
+            var right = Resolve(ParsePrimary());
             if (left.IsBoolean || right.IsBoolean)
             {
                 throw new ParseException($"position {at + 1}: '{Symbol(op)}' compares numbers, not yes/no values");
             }
 
             return new Comparison(op, left, right);
+        }
+
+        /// <summary>An input column used as a number.</summary>
+        private IndicatorExpression Resolve(IndicatorExpression expression) =>
+            expression is PendingColumn pending ? Input(pending.Name, null, negate: false) : expression;
+
+        private Column Input(string name, IReadOnlyList<string>? texts, bool negate)
+        {
+            var slot = inputs!.Add(new ColumnInput(name, texts, negate));
+            return new Column(name, columns.Count + slot, texts is not null);
+        }
+
+        /// <summary><c>(a, "b c", 3)</c>: bare or quoted texts.</summary>
+        private List<string> ParseList()
+        {
+            SkipSpaces();
+            if (_pos == text.Length || text[_pos] != '(')
+            {
+                throw new ParseException($"position {_pos + 1}: expected '(' after 'in', e.g. in (a, b)");
+            }
+
+            _pos++;
+            var values = new List<string>();
+            while (true)
+            {
+                SkipSpaces();
+                if (_pos == text.Length)
+                {
+                    throw new ParseException($"position {_pos + 1}: expected ')'");
+                }
+
+                string value;
+                if (text[_pos] is '"' or '\'')
+                {
+                    value = ParseQuoted();
+                }
+                else
+                {
+                    var start = _pos;
+                    while (_pos < text.Length && text[_pos] is not (',' or ')'))
+                    {
+                        _pos++;
+                    }
+
+                    value = text[start.._pos].Trim();
+                    if (value.Length == 0)
+                    {
+                        throw new ParseException($"position {start + 1}: a value of the list is empty");
+                    }
+                }
+
+                values.Add(value);
+                SkipSpaces();
+                if (_pos < text.Length && text[_pos] == ',')
+                {
+                    _pos++;
+                    continue;
+                }
+
+                if (_pos < text.Length && text[_pos] == ')')
+                {
+                    _pos++;
+                    return values;
+                }
+
+                throw new ParseException($"position {_pos + 1}: expected ',' or ')'");
+            }
+        }
+
+        /// <summary>A text in double or single quotes; a doubled quote inside stands for one.</summary>
+        private string ParseQuoted()
+        {
+            var quote = text[_pos];
+            var start = _pos;
+            _pos++;
+            var value = new System.Text.StringBuilder();
+            while (true)
+            {
+                if (_pos == text.Length)
+                {
+                    throw new ParseException($"position {start + 1}: the text is not closed with {quote}");
+                }
+
+                if (text[_pos] == quote)
+                {
+                    if (_pos + 1 < text.Length && text[_pos + 1] == quote)
+                    {
+                        value.Append(quote);
+                        _pos += 2;
+                        continue;
+                    }
+
+                    _pos++;
+                    return value.ToString();
+                }
+
+                value.Append(text[_pos]);
+                _pos++;
+            }
         }
 
         private IndicatorExpression ParsePrimary()
@@ -243,6 +437,25 @@ public abstract record IndicatorExpression
                 return new Constant(value);
             }
 
+            if (c == '[' && inputs is not null)
+            {
+                var start = _pos;
+                var end = text.IndexOf(']', _pos);
+                if (end < 0)
+                {
+                    throw new ParseException($"position {start + 1}: the column name is not closed with ]");
+                }
+
+                var column = text[(start + 1)..end].Trim();
+                if (column.Length == 0)
+                {
+                    throw new ParseException($"position {start + 1}: the column name is empty");
+                }
+
+                _pos = end + 1;
+                return new PendingColumn(column);
+            }
+
             if (IsNameStart(c))
             {
                 var start = _pos;
@@ -263,6 +476,11 @@ public abstract record IndicatorExpression
                     {
                         return new Column(name, i, columns[i].IsBoolean);
                     }
+                }
+
+                if (inputs is not null)
+                {
+                    return new PendingColumn(name);
                 }
 
                 throw new ParseException(

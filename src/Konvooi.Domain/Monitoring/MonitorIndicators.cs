@@ -77,10 +77,25 @@ public static class MonitorIndicators
     /// </summary>
     public static (IReadOnlyList<MonitorIndicator> Indicators, IReadOnlyList<Error> Errors) Parse(IEnumerable<string> specs, Instrument instrument)
     {
-        ArgumentNullException.ThrowIfNull(specs);
         ArgumentNullException.ThrowIfNull(instrument);
-        var columns = ColumnsOf(instrument);
-        var builtIns = BuiltInsOf(instrument);
+        return Parse(specs, instrument, null);
+    }
+
+    /// <summary>
+    /// As <see cref="Parse(IEnumerable{string}, Instrument)"/>, with input columns (registered in
+    /// <paramref name="inputs"/>) next to the instrument's scores, or instead of them when
+    /// <paramref name="instrument"/> is null (then every indicator is <c>NAME=EXPRESSION</c>).
+    /// </summary>
+    public static (IReadOnlyList<MonitorIndicator> Indicators, IReadOnlyList<Error> Errors) Parse(IEnumerable<string> specs, Instrument? instrument, ColumnInputs? inputs)
+    {
+        ArgumentNullException.ThrowIfNull(specs);
+        if (instrument is null && inputs is null)
+        {
+            throw new ArgumentException("without an instrument, indicators need input columns", nameof(inputs));
+        }
+
+        IReadOnlyList<ScoreColumn> columns = instrument is null ? [] : ColumnsOf(instrument);
+        IReadOnlyList<(string Name, string Expression)> builtIns = instrument is null ? [] : BuiltInsOf(instrument);
         var indicators = new List<MonitorIndicator>();
         var errors = new List<Error>();
         foreach (var raw in specs)
@@ -95,9 +110,11 @@ public static class MonitorIndicators
                 var builtIn = builtIns.FirstOrDefault(b => string.Equals(b.Name, spec, StringComparison.Ordinal));
                 if (builtIn.Name is null)
                 {
-                    errors.Add(new Error(
-                        "indicator_unknown",
-                        $"'{spec}' is not an indicator of {instrument.Id} (built in: {string.Join(", ", builtIns.Select(b => b.Name))}; or write NAME=EXPRESSION)"));
+                    errors.Add(instrument is null
+                        ? new Error("indicator_unknown", $"'{spec}' is not an indicator: without --instrument write NAME=COLUMN or NAME=EXPRESSION, e.g. mean_age=age or old=age>=75")
+                        : new Error(
+                            "indicator_unknown",
+                            $"'{spec}' is not an indicator of {instrument.Id} (built in: {string.Join(", ", builtIns.Select(b => b.Name))}; or write NAME=EXPRESSION)"));
                     continue;
                 }
 
@@ -120,7 +137,7 @@ public static class MonitorIndicators
                 continue;
             }
 
-            var (expression, error) = IndicatorExpression.Parse(expressionText, columns);
+            var (expression, error) = IndicatorExpression.Parse(expressionText, columns, inputs);
             if (expression is null)
             {
                 var message = error?.Message ?? "the expression could not be read";

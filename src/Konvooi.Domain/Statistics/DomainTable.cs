@@ -32,6 +32,12 @@ internal sealed class DomainTable
         }
 
         StratumNames = strataNames;
+        StratumFactor = new double[strata.Count];
+        for (var h = 0; h < StratumFactor.Length; h++)
+        {
+            StratumFactor[h] = data.FpcFactors.TryGetValue(strataNames[h], out var factor) ? factor : 1;
+        }
+
         StratumSize = new long[strata.Count];
         for (var u = 0; u < data.UnitCount; u++)
         {
@@ -228,6 +234,9 @@ internal sealed class DomainTable
 
     /// <summary>n_h: PSUs of the stratum in the whole file (respondents when the design has no clusters).</summary>
     public long[] StratumSize { get; }
+
+    /// <summary>Per stratum, the finite population correction 1 − n_h/N_h (1 without one).</summary>
+    public double[] StratumFactor { get; }
 
     /// <summary>Per indicator: whether the stratum has at least one respondent with a value.</summary>
     public bool[][] StratumHasValid { get; }

@@ -69,9 +69,19 @@ internal static class Linearisation
                 strataPresent++;
             }
 
-            if (nh > 1)
+            // Finite population correction (survey's onestrat): f = 1 − n_h/N_h scales the stratum; a
+            // stratum sampled completely (f below 1e-7) adds nothing, even with a single PSU.
+            var f = table.StratumFactor[h];
+            if (f < 1e-7)
             {
-                total += nh / (nh - 1.0) * centred;
+                if (present)
+                {
+                    strataUsable++;
+                }
+            }
+            else if (nh > 1)
+            {
+                total += f * nh / (nh - 1.0) * centred;
                 if (present)
                 {
                     strataUsable++;
@@ -85,7 +95,7 @@ internal static class Linearisation
                         failures.Add(table.StratumNames[h]);
                         break;
                     case LonelyPsuMode.Adjust:
-                        total += uncentred;
+                        total += f * uncentred;
                         break;
                     default:
                         // Remove and certainty: a single PSU centred at its own stratum mean adds nothing;
@@ -120,7 +130,7 @@ internal static class Linearisation
             }
 
             present++;
-            if (table.StratumSize[h] > 1)
+            if (table.StratumSize[h] > 1 || table.StratumFactor[h] < 1e-7)
             {
                 usable++;
             }

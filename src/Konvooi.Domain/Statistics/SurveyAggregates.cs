@@ -55,6 +55,29 @@ public sealed class SurveyAggregates
 
     public AggregateLayout Layout { get; }
 
+    /// <summary>
+    /// The finite population correction per stratum name: the factor 1 − f_h = 1 − n_h/N_h by which the
+    /// stratum's variance is multiplied (R survey's onestrat, with f = (N − n)/N there). Empty without a
+    /// finite population correction (sampling with replacement).
+    /// </summary>
+    public IReadOnlyDictionary<string, double> FpcFactors { get; private set; } = new Dictionary<string, double>(StringComparer.Ordinal);
+
+    /// <summary>Sets <see cref="FpcFactors"/>: per stratum name, 1 − n_h/N_h (0 for a stratum sampled completely).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A factor is outside [0, 1].</exception>
+    public void SetFpcFactors(IReadOnlyDictionary<string, double> factors)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        foreach (var factor in factors.Values)
+        {
+            if (!(factor >= 0 && factor <= 1))
+            {
+                throw new ArgumentOutOfRangeException(nameof(factors), factor, "an fpc factor is between 0 and 1");
+            }
+        }
+
+        FpcFactors = new Dictionary<string, double>(factors, StringComparer.Ordinal);
+    }
+
     /// <summary>Number of sampling units (PSUs, or strata when the design has no clusters).</summary>
     public int UnitCount => _unitStrata.Count;
 
