@@ -28,8 +28,10 @@ public sealed record EvaluationSettings
     /// <summary>Confidence level of every interval.</summary>
     public double Confidence { get; init; } = 0.95;
 
-    /// <summary>The instruments evaluated, each on its own (never pooled).</summary>
-    public IReadOnlyList<string> Instruments { get; init; } = ["djg11", "djg6"];
+    /// <summary>
+    /// The instruments evaluated, each on its own (never pooled): the two DJG scales, and WHO-5 well-being beside loneliness (VT-2).
+    /// </summary>
+    public IReadOnlyList<string> Instruments { get; init; } = ["djg11", "djg6", "who5"];
 }
 
 /// <summary>A mean change with its t-interval; null when suppressed (n below <see cref="EvaluationSettings.MinN"/>) or not computable.</summary>
@@ -42,7 +44,11 @@ public sealed record ChangeEstimate(int? N, double? Mean, double? Low, double? H
 public sealed record TransitionEstimate(int? LonelyAtStart, int? NotLonelyAfter, double? Share, double? Low, double? High);
 
 /// <summary>The evaluation of one group on one instrument.</summary>
-public sealed record InstrumentEvaluation(string InstrumentId, int? Pairs, ChangeEstimate Total, ChangeEstimate Emotional, ChangeEstimate Social, TransitionEstimate Transition);
+public sealed record InstrumentEvaluation(string InstrumentId, int? Pairs, ChangeEstimate Total, ChangeEstimate Emotional, ChangeEstimate Social, TransitionEstimate Transition)
+{
+    /// <summary>Whether the instrument is a DJG loneliness scale: only then are the subscales and the lonely cut-off defined.</summary>
+    public bool IsLonelinessScale => OutcomeEvaluation.LonelyFrom(InstrumentId) is not null;
+}
 
 /// <summary>One group: an intervention (people who started it) or the comparison group.</summary>
 public sealed record GroupEvaluation(string GroupId, int? People, IReadOnlyList<InstrumentEvaluation> ByInstrument);

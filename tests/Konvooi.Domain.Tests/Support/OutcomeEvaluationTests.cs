@@ -108,6 +108,26 @@ public sealed class OutcomeEvaluationTests
     }
 
     [Fact]
+    public void Evaluate_Who5_ShowsTheWellBeingChangeWithoutSubscalesOrLonelyCutOff()
+    {
+        var (trajectories, measurements) = Example();
+        for (var i = 0; i < 10; i++)
+        {
+            measurements.Add(new($"p{i}", "who5", Start.AddDays(-1), 10));
+            measurements.Add(new($"p{i}", "who5", Start.AddMonths(4), 10 + i)); // +0 … +9: mean 4.5
+        }
+
+        var who5 = OutcomeEvaluation.Evaluate(["walks"], trajectories, measurements, EvaluationSettings.Default)
+            .Interventions.Single().ByInstrument.Single(i => i.InstrumentId == "who5");
+
+        Assert.False(who5.IsLonelinessScale);
+        Assert.Equal(10, who5.Pairs);
+        Assert.Equal(4.5, who5.Total.Mean!.Value, 12);
+        Assert.Equal(0, who5.Emotional.N);
+        Assert.Null(who5.Transition.Share);
+    }
+
+    [Fact]
     public void Evaluate_Djg6Transition_UsesItsOwnCutOffOfTwo()
     {
         var trajectories = new List<Trajectory>();
