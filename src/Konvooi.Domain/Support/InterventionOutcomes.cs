@@ -19,6 +19,9 @@ public sealed record OutcomeSettings
     /// <summary>… within this many days of that date (± 6 weeks).</summary>
     public int WindowDays { get; init; } = 42;
 
+    /// <summary>The baseline lies on the start or at most this many days before it (0 = on the start day only).</summary>
+    public int BaselineWindowDays { get; init; } = 90;
+
     /// <summary>Confidence level of the interval.</summary>
     public double Confidence { get; init; } = 0.95;
 
@@ -100,6 +103,7 @@ public static class InterventionOutcomes
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(settings.MinN);
         ArgumentOutOfRangeException.ThrowIfNegative(settings.WindowDays);
+        ArgumentOutOfRangeException.ThrowIfNegative(settings.BaselineWindowDays);
         if (!(settings.Confidence > 0 && settings.Confidence < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(settings), settings.Confidence, "Confidence must lie strictly between 0 and 1.");
@@ -117,13 +121,15 @@ public static class InterventionOutcomes
 
     /// <summary>The paired change: (follow-up − baseline) per person, or null when the person has no pair.</summary>
     /// <remarks>
-    /// Baseline: the last measurement on or before <paramref name="start"/>. Follow-up: the measurement nearest to
+    /// Baseline: the last measurement on or before <paramref name="start"/>, at most <see cref="OutcomeSettings.BaselineWindowDays"/>
+    /// days before it (a measurement from long before says little about the state at the start). Follow-up: the measurement nearest to
     /// start + <see cref="OutcomeSettings.FollowUpMonths"/> within ± <see cref="OutcomeSettings.WindowDays"/> and
     /// after the start; the earlier one on a tie.
     /// </remarks>
     internal static int? PairedDifference(IReadOnlyList<MeasurementRecord> sortedByDate, DateOnly start, OutcomeSettings settings)
     {
-        var baseline = sortedByDate.LastOrDefault(m => m.Date <= start);
+        var earliest = start.AddDays(-settings.BaselineWindowDays);
+        var baseline = sortedByDate.LastOrDefault(m => m.Date <= start && m.Date >= earliest);
         if (baseline is null)
         {
             return null;

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Text.Json;
 using Konvooi.Domain.Access;
 using Konvooi.Domain.Common;
 using Konvooi.Domain.Matching;
+using Konvooi.Domain.Questionnaires;
 using Konvooi.Domain.Support;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
@@ -30,8 +32,15 @@ public static class ReportInterventionOutcomes
         IReadOnlyList<InterventionOutcome> All,
         IReadOnlyList<Line> WithTrajectories,
         OutcomeSettings Settings,
-        int TrajectoryCount)
+        int TrajectoryCount,
+        EvaluationReport Evaluation)
     {
+        /// <summary>The evaluation of the interventions with trajectories in the period, in the table's order, with their names.</summary>
+        public IReadOnlyList<(GroupEvaluation Group, string Name)> EvaluatedInterventions =>
+            WithTrajectories
+                .Select(l => (Evaluation.Interventions.Single(g => g.GroupId == l.Outcome.InterventionId), l.Name))
+                .ToList();
+
         /// <summary>The period in words, e.g. "1 december 2025 tot en met 30 november 2026".</summary>
         public string Period => $"{Dutch(From)} tot en met {Dutch(To)}";
 
@@ -76,17 +85,28 @@ public static class ReportInterventionOutcomes
                 .ToList();
             var personIds = trajectories.Select(t => Guid.Parse(t.PersonId)).Distinct().ToList();
             var instrument = settings.Outcomes.InstrumentId;
+            var instruments = settings.Evaluation.Instruments.Append(instrument).Distinct().ToList();
             var measurements = await db.Measurements.AsNoTracking()
-                .Where(m => m.InstrumentId == instrument && m.Total != null && personIds.Contains(m.PersonId))
-                .Select(m => new { m.PersonId, m.InstrumentId, m.AdministeredOn, m.Total })
+                .Where(m => instruments.Contains(m.InstrumentId) && m.Total != null && personIds.Contains(m.PersonId))
+                .Select(m => new { m.PersonId, m.InstrumentId, m.AdministeredOn, m.Total, m.ScoresJson })
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
 
             var catalogue = InterventionCatalogue.Starter.Interventions.Select(i => i.Id).ToList();
             var outcomes = InterventionOutcomes.Compute(
                 catalogue,
                 trajectories,
-                measurements.Select(m => new MeasurementRecord(m.PersonId.ToString(), m.InstrumentId, m.AdministeredOn, m.Total)).ToList(),
+                measurements.Where(m => m.InstrumentId == instrument)
+                    .Select(m => new MeasurementRecord(m.PersonId.ToString(), m.InstrumentId, m.AdministeredOn, m.Total)).ToList(),
                 settings.Outcomes);
+            var evaluation = OutcomeEvaluation.Evaluate(
+                catalogue,
+                trajectories,
+                measurements.Select(m =>
+                {
+                    var (emotional, social) = Subscales(m.ScoresJson);
+                    return new ScoredMeasurement(m.PersonId.ToString(), m.InstrumentId, m.AdministeredOn, m.Total, emotional, social);
+                }).ToList(),
+                settings.Evaluation);
             var present = trajectories.Select(t => t.InterventionId).ToHashSet(StringComparer.Ordinal);
 
             // Aggregates only: one entry without person or record ids says who looked at the figures.
@@ -99,7 +119,18 @@ public static class ReportInterventionOutcomes
                 outcomes,
                 outcomes.Where(o => present.Contains(o.InterventionId)).Select(o => new Line(o, GetWorkList.InterventionName(o.InterventionId))).ToList(),
                 settings.Outcomes,
-                trajectories.Count));
+                trajectories.Count,
+                evaluation));
         }
+
+        /// <summary>The DJG emotional and social subscales stored with the measurement's scores; null when missing.</summary>
+        private static (int? Emotional, int? Social) Subscales(string scoresJson)
+        {
+            var scores = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(scoresJson) ?? [];
+            return (IntOrNull(scores, DjgSubscales.Emotional), IntOrNull(scores, DjgSubscales.Social));
+        }
+
+        private static int? IntOrNull(Dictionary<string, JsonElement> scores, string name) =>
+            scores.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : null;
     }
 }

@@ -13,6 +13,12 @@ public sealed record SupportListSettings(WorkListSettings WorkList, OutcomeSetti
 {
     public const string Section = "Konvooi:Support";
 
+    /// <summary>The evaluation windows on /Outcomes (docs/support-plan.md, "Evaluation that holds up").</summary>
+    public const string OutcomesSection = "Konvooi:Outcomes";
+
+    /// <summary>The before/after evaluation on /Outcomes; its minimum n is <c>OutcomesMinN</c>, its windows come from <see cref="OutcomesSection"/>.</summary>
+    public EvaluationSettings Evaluation { get; init; } = EvaluationSettings.Default;
+
     public static SupportListSettings Default { get; } = new(WorkListSettings.Default, OutcomeSettings.Default, TrajectoryRules.Default);
 
     /// <exception cref="InvalidOperationException">A value is not a whole number in its allowed range.</exception>
@@ -26,12 +32,21 @@ public sealed record SupportListSettings(WorkListSettings WorkList, OutcomeSetti
             ReminderDays = Whole(section, "ReminderDays", 0, 365) ?? WorkListSettings.Default.ReminderDays,
             LongWaitWeeks = Whole(section, "LongWaitWeeks", 1, 104) ?? WorkListSettings.Default.LongWaitWeeks,
         };
-        var outcomes = OutcomeSettings.Default with
-        {
-            MinN = Whole(section, "OutcomesMinN", 1, 1000) ?? OutcomeSettings.Default.MinN,
-        };
+        var minN = Whole(section, "OutcomesMinN", 1, 1000) ?? OutcomeSettings.Default.MinN;
+        var evaluation = EvaluationFrom(configuration.GetSection(OutcomesSection), minN);
+        var outcomes = OutcomeSettings.Default with { MinN = minN, BaselineWindowDays = evaluation.BaselineWindowDays };
         var trajectories = new TrajectoryRules(Whole(section, "FollowUpDays", 1, 365) ?? TrajectoryRules.Default.FollowUpDays);
-        return new SupportListSettings(workList, outcomes, trajectories);
+        return new SupportListSettings(workList, outcomes, trajectories) { Evaluation = evaluation };
+    }
+
+    private static EvaluationSettings EvaluationFrom(IConfigurationSection section, int minN)
+    {
+        var defaults = EvaluationSettings.Default;
+        var baseline = Whole(section, "BaselineWindowDays", 0, 365) ?? defaults.BaselineWindowDays;
+        var from = Whole(section, "FollowUpFromMonths", 1, 36) ?? defaults.FollowUpFromMonths;
+        var to = Whole(section, "FollowUpToMonths", from, 36) ?? Math.Max(from, defaults.FollowUpToMonths);
+        var target = Whole(section, "FollowUpTargetMonths", from, to) ?? Math.Clamp(defaults.FollowUpTargetMonths, from, to);
+        return defaults with { MinN = minN, BaselineWindowDays = baseline, FollowUpFromMonths = from, FollowUpToMonths = to, FollowUpTargetMonths = target };
     }
 
     private static int? Whole(IConfigurationSection section, string key, int min, int max)
@@ -44,7 +59,7 @@ public sealed record SupportListSettings(WorkListSettings WorkList, OutcomeSetti
 
         if (!int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
         {
-            throw new InvalidOperationException($"{Section}:{key} must be a whole number from {min} to {max} (got '{text}').");
+            throw new InvalidOperationException($"{section.Path}:{key} must be a whole number from {min} to {max} (got '{text}').");
         }
 
         return value;

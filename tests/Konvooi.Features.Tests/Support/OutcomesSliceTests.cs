@@ -29,8 +29,9 @@ public sealed class OutcomesSliceTests
                 : new SupportSeed.Step(TrajectoryState.DroppedOut, started.AddMonths(1), i == 9 ? "cost" : "health");
             await SupportSeed.PlanAsync(services, orgs.OrganisationA, person, orgs.ProfessionalA, referred, "buddy",
                 [new(TrajectoryState.Referred, referred), new(TrajectoryState.Started, started), end]);
-            await SupportSeed.MeasurementAsync(services, orgs.OrganisationA, person, new DateOnly(2025, 12, 20), 8);
-            await SupportSeed.MeasurementAsync(services, orgs.OrganisationA, person, started.AddMonths(6), 8 + Differences[i]);
+            // Emotional 5 → 5 + d, social 3 → 3: the subscales come from the stored scores (VT-1).
+            await SupportSeed.MeasurementAsync(services, orgs.OrganisationA, person, new DateOnly(2025, 12, 20), 8, scoresJson: Scores(5, 3));
+            await SupportSeed.MeasurementAsync(services, orgs.OrganisationA, person, started.AddMonths(6), 8 + Differences[i], scoresJson: Scores(5 + Differences[i], 3));
             await SupportSeed.MeasurementAsync(services, orgs.OrganisationA, person, started.AddMonths(6).AddDays(3), null); // missing total: ignored
         }
 
@@ -57,6 +58,8 @@ public sealed class OutcomesSliceTests
 
         return orgs;
     }
+
+    private static string Scores(int emotional, int social) => $"{{\"emotional\":{emotional},\"social\":{social},\"total\":{emotional + social}}}";
 
     private static async Task<ReportInterventionOutcomes.Outcome> ComputeAsync(IServiceProvider services, Guid user, Guid organisation, Role role, ReportInterventionOutcomes.Query? query = null)
     {
@@ -96,6 +99,48 @@ public sealed class OutcomesSliceTests
         Assert.Equal(0, course.Referred);
         Assert.Null(course.Declined); // 2 < 10
         Assert.Null(course.MeanChange);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Handle_Evaluation_ReportsSubscalesTransitionAndAComparisonGroupPerInstrument(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.BuildServices(new FakeTimeProvider(Now));
+        var orgs = await SeedAsync(services);
+
+        // Ten people still waiting for "friendship_course" since 2 February 2026, measured with DJG-6 (never pooled with DJG-11):
+        // 3 → 1 for the first four (lonely to not lonely on DJG-6's own cut-off 2), 3 → 3 for the others.
+        var referred = new DateOnly(2026, 2, 2);
+        for (var i = 0; i < 10; i++)
+        {
+            var person = await SupportSeed.PersonAsync(services, orgs.OrganisationA, orgs.ProfessionalA, $"Wacht{i}");
+            await SupportSeed.PlanAsync(services, orgs.OrganisationA, person, orgs.ProfessionalA, referred, "friendship_course",
+                [new(TrajectoryState.Referred, referred)]);
+            await SupportSeed.MeasurementAsync(services, orgs.OrganisationA, person, referred.AddDays(-7), 3, "djg6", Scores(2, 1));
+            await SupportSeed.MeasurementAsync(services, orgs.OrganisationA, person, referred.AddMonths(4), i < 4 ? 1 : 3, "djg6", i < 4 ? Scores(1, 0) : Scores(2, 1));
+        }
+
+        var result = Assert.IsType<ReportInterventionOutcomes.Outcome.Computed>(await ComputeAsync(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator)).Result;
+
+        var buddy = result.Evaluation.Interventions.Single(g => g.GroupId == "buddy").ByInstrument.Single(i => i.InstrumentId == "djg11");
+        Assert.Equal(10, buddy.Pairs);
+        Assert.Equal(-1.5, buddy.Total.Mean!.Value, 12);
+        Assert.Equal(-1.5, buddy.Emotional.Mean!.Value, 12);
+        Assert.Equal(0.0, buddy.Social.Mean!.Value, 12);
+        Assert.Equal(10, buddy.Transition.LonelyAtStart); // 8 ≥ 3
+        Assert.Equal(0, buddy.Transition.NotLonelyAfter); // lowest follow-up is 4
+        Assert.Equal(0, result.Evaluation.Interventions.Single(g => g.GroupId == "buddy").ByInstrument.Single(i => i.InstrumentId == "djg6").Pairs);
+
+        Assert.Equal(12, result.Evaluation.Comparison.People); // the two declines and the ten waiting
+        var comparison = result.Evaluation.Comparison.ByInstrument.Single(i => i.InstrumentId == "djg6");
+        Assert.Equal(10, comparison.Pairs);
+        Assert.Equal(-0.8, comparison.Total.Mean!.Value, 12);
+        Assert.Equal(-0.4, comparison.Emotional.Mean!.Value, 12);
+        Assert.Equal(4, comparison.Transition.NotLonelyAfter);
+        Assert.Equal(0.4, comparison.Transition.Share!.Value, 12);
+        Assert.Equal(0, result.Evaluation.Comparison.ByInstrument.Single(i => i.InstrumentId == "djg11").Pairs);
+        Assert.Equal(["buddy", "friendship_course"], result.EvaluatedInterventions.Select(e => e.Group.GroupId).Order(StringComparer.Ordinal).ToList());
     }
 
     [Theory]

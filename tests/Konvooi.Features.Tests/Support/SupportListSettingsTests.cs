@@ -52,4 +52,39 @@ public sealed class SupportListSettingsTests
         Assert.Contains("Konvooi:Support:" + expectedKey, error.Message, StringComparison.Ordinal);
         Assert.Contains($"(got '{value}')", error.Message, StringComparison.Ordinal);
     }
+
+    private static SupportListSettings FromOutcomes(params (string Key, string Value)[] pairs) =>
+        SupportListSettings.FromConfiguration(new ConfigurationBuilder()
+            .AddInMemoryCollection(pairs.Select(p => KeyValuePair.Create("Konvooi:Outcomes:" + p.Key, (string?)p.Value)))
+            .Build());
+
+    [Fact]
+    public void FromConfiguration_OutcomeWindows_DefaultAndRead()
+    {
+        var defaults = From().Evaluation;
+        Assert.Equal(90, defaults.BaselineWindowDays); // docs/support-plan.md: baseline at most 90 days before the start
+        Assert.Equal(3, defaults.FollowUpFromMonths);
+        Assert.Equal(12, defaults.FollowUpToMonths);
+        Assert.Equal(6, defaults.FollowUpTargetMonths);
+        Assert.Equal(90, From().Outcomes.BaselineWindowDays);
+
+        var settings = FromOutcomes(("BaselineWindowDays", "30"), ("FollowUpFromMonths", "2"), ("FollowUpToMonths", "9"), ("FollowUpTargetMonths", "4"));
+        Assert.Equal(30, settings.Evaluation.BaselineWindowDays);
+        Assert.Equal(30, settings.Outcomes.BaselineWindowDays); // the table's pairs use the same baseline window
+        Assert.Equal(2, settings.Evaluation.FollowUpFromMonths);
+        Assert.Equal(9, settings.Evaluation.FollowUpToMonths);
+        Assert.Equal(4, settings.Evaluation.FollowUpTargetMonths);
+        Assert.Equal(5, From(("OutcomesMinN", "5")).Evaluation.MinN);
+    }
+
+    [Theory]
+    [InlineData("BaselineWindowDays", "-1")]
+    [InlineData("FollowUpToMonths", "2")]      // before the default start of 3 months
+    [InlineData("FollowUpTargetMonths", "13")] // after the end of the window
+    public void FromConfiguration_WrongOutcomeWindow_StopsWithTheKeyInTheMessage(string key, string value)
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => FromOutcomes((key, value)));
+
+        Assert.Contains("Konvooi:Outcomes:" + key, error.Message, StringComparison.Ordinal);
+    }
 }

@@ -115,7 +115,7 @@ public static class SupportSeed
         return planId;
     }
 
-    public static async Task MeasurementAsync(IServiceProvider services, Guid organisation, Guid personId, DateOnly on, int? total, string instrument = "djg11")
+    public static async Task MeasurementAsync(IServiceProvider services, Guid organisation, Guid personId, DateOnly on, int? total, string instrument = "djg11", string scoresJson = "{}")
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
@@ -129,7 +129,7 @@ public static class SupportSeed
             Language = "nl",
             AdministeredOn = on,
             AnswersJson = "{}",
-            ScoresJson = "{}",
+            ScoresJson = scoresJson,
             Total = total,
         });
         await db.SaveChangesAsync();

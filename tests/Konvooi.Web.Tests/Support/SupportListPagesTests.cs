@@ -154,6 +154,27 @@ public sealed class SupportListPagesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Outcomes_Coordinator_ShowsTheEvaluationPerInstrumentWithItsCaveats()
+    {
+        using var session = await _factory.SignInAsync("coordinator@welzijn.example");
+
+        var html = await session.GetHtmlAsync("/Outcomes");
+
+        Assert.Contains("<h2 id=\"verandering\">Verandering per vragenlijst</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<caption>Verandering op de De Jong Gierveld-schaal, 11 vragen,", html, StringComparison.Ordinal);
+        Assert.Contains("<caption>Verandering op de De Jong Gierveld-schaal, 6 vragen,", html, StringComparison.Ordinal);
+        Assert.Contains("<caption>Verandering op de WHO-5-vragenlijst over welbevinden,", html, StringComparison.Ordinal); // VT-2
+        Assert.Contains("<th scope=\"col\">Emotionele eenzaamheid</th>", html, StringComparison.Ordinal);
+        Assert.Contains("<th scope=\"col\">Sociale eenzaamheid</th>", html, StringComparison.Ordinal);
+        Assert.Contains("Vergelijkingsgroep: afgewezen, nooit begonnen of gewacht\n", html, StringComparison.Ordinal);            // the comparison group row
+        Assert.Contains("hooguit 90 dagen ervoor", html, StringComparison.Ordinal);
+        Assert.Contains("regressie naar het gemiddelde", html, StringComparison.Ordinal);                 // named in plain words
+        Assert.Contains("niet door loting gekozen", html, StringComparison.Ordinal);                      // the comparison group's caveat
+        Assert.Contains("Geen maat voor betrouwbare verandering per persoon", html, StringComparison.Ordinal);
+        Assert.Contains("punten (95%-betrouwbaarheidsinterval", html, StringComparison.Ordinal);         // the demo's eleven DJG-11 pairs
+    }
+
+    [Fact]
     public async Task Outcomes_Csv_IsUtf8CsvWithTheDomainHeaderAndEveryCatalogueIntervention()
     {
         using var session = await _factory.SignInAsync("coordinator@welzijn.example");
