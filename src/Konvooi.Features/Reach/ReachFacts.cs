@@ -25,7 +25,7 @@ public sealed class ReachFacts(KonvooiDbContext db)
             .Where(p => ids.Contains(p.OrganisationId))
             .Select(p => new Row(
                 p.Wijk,
-                db.Consents.Any(c => c.PersonId == p.Id && c.Purpose == ConsentPurpose.MonitorAggregates && c.GivenOn <= today && (c.WithdrawnOn == null || c.WithdrawnOn > today)),
+                db.Consents.Any(c => c.PersonId == p.Id && c.Purpose == ConsentPurpose.MonitorAggregates && c.GivenOn <= today && c.WithdrawnOn == null),
                 db.Measurements
                     .Where(m => m.PersonId == p.Id && (m.InstrumentId == "djg11" || m.InstrumentId == "djg6") && m.LevelCode != null)
                     .OrderByDescending(m => m.AdministeredOn).ThenByDescending(m => m.RecordedAtUtc)
