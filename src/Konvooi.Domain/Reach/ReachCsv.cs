@@ -36,7 +36,7 @@ internal static class ReachCsv
     /// <summary>Splits the text into a header and rows; null (with problems) when there is no usable header.</summary>
     public static Sheet? Read(string text, string exampleHeader, List<TableProblem> problems)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var lines = text.TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
         var headerIndex = Array.FindIndex(lines, l => !string.IsNullOrWhiteSpace(l));
         if (headerIndex < 0)
         {
