@@ -27,6 +27,8 @@ public sealed class PermissionMatrixTests
         ("Choose the coalition's lead organisation (administrator of the lead or the municipality)", Permissions.CanChooseCoalitionLead),
         ("Read the signal reports (aggregated, suppressed small cells)", Permissions.CanReadSignalReports),
         ("Export and import the coalition's signals as FHIR (lead organisation, command line)", Permissions.CanExchangeSignalsAsFhir),
+        ("Read reach against need (aggregated, suppressed small cells)", Permissions.CanReadReach),
+        ("Upload the coalition's figure and population tables for reach against need", Permissions.CanImportReachTables),
     ];
 
     [Fact]

@@ -70,4 +70,10 @@ public static class Permissions
 
     /// <summary>Reading the aggregate signal reports (suppressed small cells, no person data).</summary>
     public static bool CanReadSignalReports(Role role) => role is Role.Coordinator or Role.Analyst;
+
+    /// <summary>Reading reach against need (docs/reach.md): aggregated counts per wijk beside survey figures, suppressed small cells.</summary>
+    public static bool CanReadReach(Role role) => role is Role.Coordinator or Role.Analyst;
+
+    /// <summary>Uploading the coalition's figure and population tables for reach against need (no person data).</summary>
+    public static bool CanImportReachTables(Role role) => role is Role.Analyst;
 }

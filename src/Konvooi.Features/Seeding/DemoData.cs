@@ -126,6 +126,7 @@ public static partial class DemoData
         await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await SeedDailyContactAsync(db, audit, welzijn, userIds, now, cancellationToken).ConfigureAwait(false);
         await SeedSignalsAsync(db, coalitionId, organisations, userIds, people, time, cancellationToken).ConfigureAwait(false);
+        await SeedReachAsync(db, audit, coalitionId, people, userIds, time, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

@@ -1219,6 +1219,135 @@ namespace Konvooi.Migrations.Postgres.Migrations
                     b.ToTable("ProfileSnapshots");
                 });
 
+            modelBuilder.Entity("Konvooi.Features.Data.ReachFigureRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("CiHigh")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("CiLow")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("Estimate")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WijkCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TableId", "WijkCode", "Indicator")
+                        .IsUnique();
+
+                    b.ToTable("ReachFigureRows");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachFigureTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoalitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoalitionId", "CreatedAtUtc");
+
+                    b.ToTable("ReachFigureTables");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachPopulationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WijkCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TableId", "WijkCode", "AgeGroup")
+                        .IsUnique();
+
+                    b.ToTable("ReachPopulationRows");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachPopulationTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CoalitionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoalitionId", "CreatedAtUtc");
+
+                    b.ToTable("ReachPopulationTables");
+                });
+
             modelBuilder.Entity("Konvooi.Features.Data.RoutingChangeRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1982,6 +2111,42 @@ namespace Konvooi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Konvooi.Features.Data.ReachFigureRow", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.ReachFigureTable", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachFigureTable", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.Coalition", null)
+                        .WithMany()
+                        .HasForeignKey("CoalitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachPopulationRow", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.ReachPopulationTable", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachPopulationTable", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.Coalition", null)
+                        .WithMany()
+                        .HasForeignKey("CoalitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Konvooi.Features.Data.RoutingChangeRecord", b =>
                 {
                     b.HasOne("Konvooi.Features.Data.Coalition", null)
@@ -2142,6 +2307,16 @@ namespace Konvooi.Migrations.Postgres.Migrations
                     b.Navigation("Assignments");
 
                     b.Navigation("Consents");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachFigureTable", b =>
+                {
+                    b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachPopulationTable", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }

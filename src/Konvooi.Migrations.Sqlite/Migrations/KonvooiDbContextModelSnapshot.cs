@@ -1214,6 +1214,135 @@ namespace Konvooi.Migrations.Sqlite.Migrations
                     b.ToTable("ProfileSnapshots");
                 });
 
+            modelBuilder.Entity("Konvooi.Features.Data.ReachFigureRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("CiHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("CiLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Estimate")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WijkCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TableId", "WijkCode", "Indicator")
+                        .IsUnique();
+
+                    b.ToTable("ReachFigureRows");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachFigureTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoalitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceReference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoalitionId", "CreatedAtUtc");
+
+                    b.ToTable("ReachFigureTables");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachPopulationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeGroup")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TableId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WijkCode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TableId", "WijkCode", "AgeGroup")
+                        .IsUnique();
+
+                    b.ToTable("ReachPopulationRows");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachPopulationTable", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CoalitionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CoalitionId", "CreatedAtUtc");
+
+                    b.ToTable("ReachPopulationTables");
+                });
+
             modelBuilder.Entity("Konvooi.Features.Data.RoutingChangeRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1973,6 +2102,42 @@ namespace Konvooi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Konvooi.Features.Data.ReachFigureRow", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.ReachFigureTable", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachFigureTable", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.Coalition", null)
+                        .WithMany()
+                        .HasForeignKey("CoalitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachPopulationRow", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.ReachPopulationTable", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("TableId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachPopulationTable", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.Coalition", null)
+                        .WithMany()
+                        .HasForeignKey("CoalitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Konvooi.Features.Data.RoutingChangeRecord", b =>
                 {
                     b.HasOne("Konvooi.Features.Data.Coalition", null)
@@ -2133,6 +2298,16 @@ namespace Konvooi.Migrations.Sqlite.Migrations
                     b.Navigation("Assignments");
 
                     b.Navigation("Consents");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachFigureTable", b =>
+                {
+                    b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ReachPopulationTable", b =>
+                {
+                    b.Navigation("Rows");
                 });
 #pragma warning restore 612, 618
         }

@@ -32,6 +32,10 @@ public sealed partial class SchemaTests
         // The signal reports count the coalition's signals for analysts and the lead organisation's coordinators:
         // one method, narrowed to the actor's coalition (or organisation), projecting no personal field.
         Path.Combine("Konvooi.Features", "Referrals", "SignalReportFacts.cs"),
+
+        // Reach against need counts the people of the coalition (or the organisation) for analysts and coordinators:
+        // one method, narrowed to the given organisations, projecting no name, address or id (docs/reach.md).
+        Path.Combine("Konvooi.Features", "Reach", "ReachFacts.cs"),
     };
 
     [Theory]
