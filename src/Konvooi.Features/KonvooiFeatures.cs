@@ -9,6 +9,7 @@ using Konvooi.Features.Measurements;
 using Konvooi.Features.Organisations;
 using Konvooi.Features.People;
 using Konvooi.Features.Profiles;
+using Konvooi.Features.Monitor;
 using Konvooi.Features.Referrals;
 using Konvooi.Features.Security;
 using Konvooi.Features.Support;
@@ -99,6 +100,7 @@ public static class KonvooiFeatures
         services.AddScoped<ResetWeights.Handler>();
         services.AddScoped<LoadCatalogue.Handler>();
         services.AddReferralsFeature(configuration);
+        services.AddMonitorFeature(configuration);
         return services;
     }
 }

@@ -24,6 +24,7 @@ public static class KonvooiWebApp
     public const string SignallerPolicy = "Signaller";
     public const string SignalReportsPolicy = "SignalReports";
     public const string RoutingPolicy = "Routing";
+    public const string MonitorPolicy = "Monitor";
     public const string SignInRateLimit = "sign-in";
 
     /// <param name="args">Command-line arguments (configuration overrides such as --urls).</param>
@@ -89,7 +90,8 @@ public static class KonvooiWebApp
             .AddPolicy(DailyContactCoveragePolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadDailyContactCoverage)))
             .AddPolicy(SignallerPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanSendSignals)))
             .AddPolicy(SignalReportsPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadSignalReports)))
-            .AddPolicy(RoutingPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanMaintainRouting)));
+            .AddPolicy(RoutingPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanMaintainRouting)))
+            .AddPolicy(MonitorPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Konvooi.Features.Monitor.MonitorAccess.CanRead)));
 
         // Dutch letters (ë, é, ï) as themselves in the HTML, not as numeric entities.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -103,6 +105,7 @@ public static class KonvooiWebApp
             options.Conventions.AuthorizeFolder("/Intake", PersonRecordsPolicy);
             options.Conventions.AuthorizeFolder("/Signals", SignallerPolicy);
             options.Conventions.AuthorizeFolder("/Routing", RoutingPolicy);
+            options.Conventions.AuthorizeFolder("/Monitor", MonitorPolicy);
             options.Conventions.AllowAnonymousToPage("/Signals/Info");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Error");
@@ -126,6 +129,7 @@ public static class KonvooiWebApp
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         builder.Services.AddHostedService<DailyContactHostedService>();
+        builder.Services.AddHostedService<Pages.Monitor.MonitorJobHostedService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 

@@ -165,5 +165,6 @@ public sealed partial class KonvooiDbContext(DbContextOptions<KonvooiDbContext> 
         ConfigureCatalogue(builder);
         ConfigureReferrals(builder);
         ConfigureOutbox(builder);
+        ConfigureMonitor(builder);
     }
 }
