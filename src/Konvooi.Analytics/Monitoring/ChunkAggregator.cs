@@ -28,6 +28,18 @@ internal sealed record MonitorColumns(
         return problems.Count > 0 ? (null, problems) : (new MonitorColumns(header, items, weight, strata, psu, by), problems);
     }
 
+    /// <summary>
+    /// The position of column <paramref name="name"/> in <paramref name="header"/>, as the monitor matches
+    /// columns: the exact name, else the one case-insensitive match; -1 when there is none or more than one.
+    /// </summary>
+    public static int IndexOf(IReadOnlyList<string> header, string name)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(name);
+        var problems = new List<string>();
+        return Find(header, name, problems);
+    }
+
     private static int Find(IReadOnlyList<string> header, string name, List<string> problems)
     {
         for (var i = 0; i < header.Count; i++)

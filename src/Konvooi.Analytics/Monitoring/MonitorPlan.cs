@@ -288,12 +288,19 @@ internal sealed class MonitorPlan
         return default!; // Only reached when the plan is rejected: the value is never used.
     }
 
+    /// <summary>The answer columns assumed without <c>--items</c>: <c>item1…itemN</c> in the instrument's item order.</summary>
+    public static string[] DefaultItemColumns(Instrument instrument)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        return [.. Enumerable.Range(1, instrument.Items.Count).Select(n => "item" + n.ToString(CultureInfo.InvariantCulture))];
+    }
+
     private static string[] ItemColumnsOf(MonitorRequest request, Instrument instrument, List<string> problems)
     {
         var count = instrument.Items.Count;
         if (request.Items is null)
         {
-            return [.. Enumerable.Range(1, count).Select(n => "item" + n.ToString(CultureInfo.InvariantCulture))];
+            return DefaultItemColumns(instrument);
         }
 
         var given = request.Items.Split(',').Select(c => c.Trim()).ToArray();

@@ -20,10 +20,7 @@ internal static class MonitorRun
         var data = MonitorInput.Read(plan, console);
         if (data.Problems.Count > 0 && plan.Request.SkipInvalid is null)
         {
-            var lines = data.Problems.Select(p => p.ToString()).ToList();
-            lines.Add(
-                $"konvooi monitor: {Count(data.InvalidRows)} invalid rows, nothing written; fix them or leave them out with --skip-invalid REPORT.csv");
-            throw new CliUserException(lines);
+            throw new CliUserException(MonitorAnalysis.InvalidRowMessages(data));
         }
 
         if (plan.Request.SkipInvalid is { } path)
@@ -48,7 +45,7 @@ internal static class MonitorRun
 
         if (data.Rows == 0)
         {
-            throw new CliUserException("konvooi monitor: the input has no valid rows, so there is nothing to estimate");
+            throw new CliUserException(MonitorAnalysis.NoValidRowsMessage);
         }
 
         return data;
@@ -87,17 +84,6 @@ internal static class MonitorRun
         }
     }
 
-    public static void ThrowIfLonely(IEnumerable<string> strata)
-    {
-        var lines = strata.Distinct(StringComparer.Ordinal)
-            .Select(s => $"--lonely-psu: stratum {s} has only one PSU, so its variance cannot be estimated; choose remove, certainty, adjust or average (got 'fail')")
-            .ToList();
-        if (lines.Count > 0)
-        {
-            throw new CliUserException(lines);
-        }
-    }
-
     public static string Count(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     public static double? Value(double x) => double.IsFinite(x) ? x : null;
@@ -125,31 +111,15 @@ internal static class MonitorEstimate
         using var reportSpool = report;
 
         PhaseClock.Mark("input read");
-        var isProportion = plan.Indicators.Select(i => i.IsProportion).ToArray();
-        var tables = new List<(IReadOnlyList<string> Set, IReadOnlyList<DomainEstimate> Estimates)>();
-        var lonely = new List<string>();
-        foreach (var set in plan.BySets)
-        {
-            var outcome = DomainEstimator.Estimate(data.Aggregates, new EstimateRequest(plan.ByIndexes(set), isProportion, plan.LonelyPsu, interval));
-            switch (outcome)
-            {
-                case EstimationOutcome<DomainEstimate>.Estimated estimated:
-                    tables.Add((set, estimated.Estimates));
-                    break;
-                case EstimationOutcome<DomainEstimate>.LonelyPsu failed:
-                    lonely.AddRange(failed.Strata);
-                    break;
-            }
-        }
-
-        MonitorRun.ThrowIfLonely(lonely);
+        var result = MonitorAnalysis.Estimate(plan, data, interval, minN);
+        result.ThrowIfFailed();
         PhaseClock.Mark("estimated");
 
         using var spool = new OutputSpool(output, console);
         using (var writer = new CsvWriter(spool.Stream))
         {
             writer.WriteField("table");
-            foreach (var variable in plan.ByVariables)
+            foreach (var variable in result.ByVariables)
             {
                 writer.WriteField(variable);
             }
@@ -160,21 +130,24 @@ internal static class MonitorEstimate
             }
 
             writer.EndRecord();
-            foreach (var (set, estimates) in tables)
+            foreach (var table in result.Tables)
             {
-                var table = string.Join('+', set);
-                foreach (var e in estimates)
+                var positions = new int[result.ByVariables.Count];
+                for (var v = 0; v < positions.Length; v++)
                 {
-                    writer.WriteField(table);
-                    foreach (var variable in plan.ByVariables)
+                    positions[v] = IndexOf(table.ByVariables, result.ByVariables[v]);
+                }
+
+                foreach (var e in table.Rows)
+                {
+                    writer.WriteField(table.Name);
+                    foreach (var position in positions)
                     {
-                        var position = IndexOf(set, variable);
                         writer.WriteField(position >= 0 ? e.ByValues[position] : null);
                     }
 
-                    var suppressed = e.UnweightedCount < minN;
-                    var blank = suppressed && publication;
-                    writer.WriteField(plan.Indicators[e.Indicator].Name);
+                    var blank = e.IsBlanked(publication);
+                    writer.WriteField(e.Indicator);
                     writer.WriteField(MonitorRun.Count(e.UnweightedCount));
                     writer.WriteField(e.WeightSum);
                     writer.WriteField(blank ? null : MonitorRun.Value(e.Estimate));
@@ -182,7 +155,7 @@ internal static class MonitorEstimate
                     writer.WriteField(blank ? null : MonitorRun.Value(e.CiLow));
                     writer.WriteField(blank ? null : MonitorRun.Value(e.CiHigh));
                     writer.WriteField(blank ? null : MonitorRun.Value(e.DesignEffect));
-                    writer.WriteField(suppressed);
+                    writer.WriteField(e.Suppressed);
                     writer.EndRecord();
                 }
             }

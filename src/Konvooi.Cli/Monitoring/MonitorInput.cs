@@ -18,14 +18,9 @@ internal static class MonitorInput
     {
         var input = plan.Request.Input;
         using var progress = new ProgressBar(console, input == "-" ? 0 : SafeLength(input));
-        if (plan.Format != InputFormat.Csv)
-        {
-            using var typed = input == "-" ? SpoolStandardInput(console) : InputSource.Open(input, console);
-            return TypedInputReader.Read(plan, typed, input == "-" ? "standard input" : input, progress.Report);
-        }
-
-        using var stream = InputSource.Open(input, console);
-        return MonitorReader.Read(plan, stream, progress.Report, PhaseClock.Mark);
+        var name = input == "-" ? "standard input" : input;
+        using var stream = input == "-" && plan.Format != InputFormat.Csv ? SpoolStandardInput(console) : InputSource.Open(input, console);
+        return MonitorSource.Read(plan, stream, name, progress.Report, PhaseClock.Mark);
     }
 
     private static long SafeLength(string path)
