@@ -5,6 +5,7 @@ using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
 using Konvooi.Features.Organisations;
 using Konvooi.Features.Seeding;
+using Konvooi.Web.Pages.Monitor;
 using Konvooi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -129,12 +130,13 @@ public static class KonvooiWebApp
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         builder.Services.AddHostedService<DailyContactHostedService>();
-        builder.Services.AddHostedService<Pages.Monitor.MonitorJobHostedService>();
+        builder.Services.AddHostedService<MonitorJobHostedService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
         var app = builder.Build();
         app.UseExceptionHandler("/Error");
+        app.UseMonitorUploadLimits();
         if (!quickStart)
         {
             app.UseHsts();

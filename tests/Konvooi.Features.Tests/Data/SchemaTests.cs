@@ -32,6 +32,10 @@ public sealed partial class SchemaTests
         // The signal reports count the coalition's signals for analysts and the lead organisation's coordinators:
         // one method, narrowed to the actor's coalition (or organisation), projecting no personal field.
         Path.Combine("Konvooi.Features", "Referrals", "SignalReportFacts.cs"),
+
+        // The monitor's background job runs without an actor: it claims one job by id, copies that job's file (narrowed
+        // to the job's organisation), stores the result, and removes expired uploads by id.
+        Path.Combine("Konvooi.Features", "Monitor", "MonitorBackground.cs"),
     };
 
     [Theory]

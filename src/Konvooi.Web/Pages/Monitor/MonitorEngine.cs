@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Xml;
 using Konvooi.Analytics.Monitoring;
-using Konvooi.Analytics.Tabular;
 using Konvooi.Domain.Statistics;
 using Konvooi.Features.Monitor;
 
@@ -36,112 +35,57 @@ public static class MonitorEngine
     public static (MonitorTableShape? Shape, IReadOnlyList<string> Problems) Inspect(string path, string format, MonitorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var kind = format switch { "xlsx" => "geen leesbaar Excel-bestand (xlsx)", "parquet" => "geen leesbaar Parquet-bestand", _ => "geen leesbare tabel" };
+        IReadOnlyList<string> notATable = [$"Het bestand is {kind}. Sla het op als CSV, XLSX of Parquet en probeer het opnieuw."];
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return format switch
+            if (format == "xlsx" && !WithinZipLimits(stream, options))
             {
-                "xlsx" => InspectXlsx(stream, options),
-                "parquet" => InspectParquet(stream),
-                _ => InspectCsv(stream),
-            };
-        }
-        catch (Exception ex) when (ex is InvalidDataException or XmlException or IOException or NotSupportedException or ArgumentException or InvalidOperationException
-            or XlsxSheetNotFoundException or Parquet.ParquetException or OverflowException or IndexOutOfRangeException)
-        {
-            var name = format switch { "xlsx" => "geen leesbaar Excel-bestand (xlsx)", "parquet" => "geen leesbaar Parquet-bestand", _ => "geen leesbare tabel" };
-            return (null, [$"Het bestand is {name}. Sla het op als CSV, XLSX of Parquet en probeer het opnieuw."]);
-        }
-    }
+                return (null, ["Dit Excel-bestand pakt uit tot een veel groter bestand dan toegestaan. Sla het op als CSV en probeer het opnieuw."]);
+            }
 
-    private static (MonitorTableShape?, IReadOnlyList<string>) InspectCsv(Stream stream)
-    {
-        using var reader = new CsvReader(stream, new CsvReaderOptions { CandidateDelimiters = [(byte)',', (byte)';', (byte)'\t'] }, leaveOpen: true);
-        if (!reader.ReadRecord())
-        {
-            return (null, ["Het bestand is leeg. Een tabel begint met een kopregel met de namen van de kolommen."]);
-        }
-
-        var header = Fields(reader.FieldCount, reader.GetFieldBytes);
-        if (header.Length < 2 || header.Any(h => h.Length == 0) || header.Any(h => h.Any(char.IsControl)))
-        {
-            return (null, ["Dit lijkt geen tabel: de eerste regel moet de namen van de kolommen geven, gescheiden door komma's, puntkomma's of tabs."]);
-        }
-
-        var rows = new List<IReadOnlyList<string>>();
-        while (rows.Count < MonitorStore.PreviewRows && reader.ReadRecord())
-        {
-            rows.Add(Fields(reader.FieldCount, reader.GetFieldBytes));
-        }
-
-        return (new MonitorTableShape(header, rows), []);
-    }
-
-    private delegate ReadOnlySpan<byte> FieldBytes(int index);
-
-    private static string[] Fields(int count, FieldBytes bytes)
-    {
-        var fields = new string[count];
-        for (var i = 0; i < count; i++)
-        {
-            fields[i] = TextDecoding.Decode(bytes(i), TextEncoding.Auto).Trim();
-        }
-
-        return fields;
-    }
-
-    private static (MonitorTableShape?, IReadOnlyList<string>) InspectXlsx(Stream stream, MonitorOptions options)
-    {
-        // XlsxReader reads the parts as streams but has no limit of its own on what they decompress to: check the
-        // sizes and ratios the archive declares first (.NET's zip reader does not return more than an entry declares).
-        using (var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
-        {
-            long total = 0;
-            foreach (var entry in zip.Entries)
+            stream.Position = 0;
+            var inputFormat = format switch { "xlsx" => InputFormat.Xlsx, "parquet" => InputFormat.Parquet, _ => InputFormat.Csv };
+            var preview = MonitorSource.Preview(stream, inputFormat, Path.GetFileName(path), maxRows: MonitorStore.PreviewRows);
+            var header = preview.Header;
+            if (header.Count < 2 || header.Any(h => h.Length == 0 || h.Any(char.IsControl)))
             {
-                total += entry.Length;
-                var ratio = entry.CompressedLength == 0 ? (entry.Length == 0 ? 0 : double.PositiveInfinity) : (double)entry.Length / entry.CompressedLength;
-                if (total > options.MaxXlsxDecompressedBytes || (entry.Length > 1 << 20 && ratio > options.MaxXlsxCompressionRatio))
-                {
-                    return (null, ["Dit Excel-bestand pakt uit tot een veel groter bestand dan toegestaan. Sla het op als CSV en probeer het opnieuw."]);
-                }
+                return (null, ["Dit lijkt geen tabel: de eerste regel moet de namen van de kolommen geven, gescheiden door komma's, puntkomma's of tabs."]);
+            }
+
+            return (new MonitorTableShape(header, preview.Rows), []);
+        }
+        catch (MonitorInputException ex) when (ex.Message.Contains("empty", StringComparison.Ordinal))
+        {
+            return (null, ["Het bestand is leeg. Een tabel begint met een regel met de namen van de kolommen."]);
+        }
+        catch (Exception ex) when (ex is MonitorInputException or InvalidDataException or XmlException or IOException or NotSupportedException or ArgumentException
+            or InvalidOperationException or Parquet.ParquetException or OverflowException or IndexOutOfRangeException)
+        {
+            return (null, notATable);
+        }
+    }
+
+    /// <summary>
+    /// XlsxReader reads the parts as streams but has no limit of its own on what they decompress to: check the sizes and
+    /// ratios the archive declares (.NET's zip reader does not return more than an entry declares).
+    /// </summary>
+    private static bool WithinZipLimits(Stream stream, MonitorOptions options)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+        long total = 0;
+        foreach (var entry in zip.Entries)
+        {
+            total += entry.Length;
+            var ratio = entry.CompressedLength == 0 ? (entry.Length == 0 ? 0 : double.PositiveInfinity) : (double)entry.Length / entry.CompressedLength;
+            if (total > options.MaxXlsxDecompressedBytes || (entry.Length > 1 << 20 && ratio > options.MaxXlsxCompressionRatio))
+            {
+                return false;
             }
         }
 
-        stream.Position = 0;
-        using var xlsx = XlsxReader.Open(stream, null);
-        var row = new CellRow();
-        if (!xlsx.ReadRow(row, 0))
-        {
-            return (null, ["Het eerste werkblad is leeg. Een tabel begint met een rij met de namen van de kolommen."]);
-        }
-
-        var header = Fields(row.FieldCount, row.GetFieldBytes);
-        var rows = new List<IReadOnlyList<string>>();
-        while (rows.Count < MonitorStore.PreviewRows && xlsx.ReadRow(row, header.Length))
-        {
-            rows.Add(Fields(row.FieldCount, row.GetFieldBytes));
-        }
-
-        return (new MonitorTableShape(header, rows), []);
-    }
-
-    private static (MonitorTableShape?, IReadOnlyList<string>) InspectParquet(Stream stream)
-    {
-        using var parquet = ParquetTableReader.Open(stream);
-        var header = parquet.Header.ToArray();
-        var supported = parquet.Select(Enumerable.Range(0, header.Length));
-        var rows = new List<IReadOnlyList<string>>();
-        if (supported.Count == 0)
-        {
-            var row = new CellRow();
-            while (rows.Count < MonitorStore.PreviewRows && parquet.ReadRow(row))
-            {
-                rows.Add(Fields(row.FieldCount, row.GetFieldBytes));
-            }
-        }
-
-        return (new MonitorTableShape(header, rows), []);
+        return true;
     }
 
     /// <summary>The request the CLI would build from the same choices (docs/monitor.md, options).</summary>
@@ -197,7 +141,11 @@ public static class MonitorEngine
         return problems;
     }
 
-    /// <summary>Runs the settings on the file at <paramref name="path"/>; the problems (as the CLI words them) when it cannot.</summary>
+    /// <summary>
+    /// Runs the settings on the file at <paramref name="path"/> through the library's <see cref="MonitorAnalysis"/>, the
+    /// same code as <c>konvooi monitor estimate</c> and <c>contrast</c>; the problems (as the CLI words them) when it cannot.
+    /// The contrast's table is put first in the plan so that one read serves both; the tables keep the analyst's order.
+    /// </summary>
     public static (MonitorResult? Result, IReadOnlyList<string> Problems) Run(MonitorSettings settings, string path, string format)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -213,140 +161,84 @@ public static class MonitorEngine
         }
 
         var interval = settings.Ci == "logit" ? IntervalMethod.Logit : IntervalMethod.Wald;
-        MonitorPlan plan;
+        var by = settings.By.ToList();
+        MonitorComparison? comparison = null;
+        if (settings.ContrastVariable is { Length: > 0 } variable)
+        {
+            var contrastBy = settings.ContrastBy ?? variable;
+            var text = $"{variable}={settings.ContrastA} vs {variable}={settings.ContrastB}";
+            try
+            {
+                comparison = MonitorComparison.Parse([contrastBy], text, "difference");
+                by.Remove(contrastBy);
+                by.Insert(0, contrastBy);
+            }
+            catch (MonitorInputException ex)
+            {
+                problems.AddRange(ex.Message.Split('\n'));
+            }
+        }
+
         try
         {
-            plan = MonitorPlan.Create(Request(settings, path, format));
+            var plan = MonitorPlan.Create(Request(settings with { By = by }, path, format));
+            if (problems.Count > 0)
+            {
+                return (null, problems);
+            }
+
+            var data = MonitorSource.ReadFile(plan, path);
+            var invalid = MonitorAnalysis.InvalidRowMessages(data);
+            if (invalid.Count > 0)
+            {
+                return (null, [.. invalid.Take(200), .. invalid.Count > 200 ? [invalid[^1]] : Array.Empty<string>()]);
+            }
+
+            if (data.Rows == 0)
+            {
+                return (null, [MonitorAnalysis.NoValidRowsMessage]);
+            }
+
+            var estimates = MonitorAnalysis.Estimate(plan, data, interval, settings.MinN);
+            var contrast = comparison is null ? null : MonitorAnalysis.Contrast(plan, data, comparison);
+            var lonely = estimates.LonelyStrata.Concat(contrast?.LonelyStrata ?? []).ToList();
+            if (lonely.Count > 0)
+            {
+                return (null, MonitorAnalysis.LonelyPsuMessages(lonely));
+            }
+
+            var tables = estimates.Tables
+                .Select(t => new MonitorTable(t.ByVariables, [.. t.Rows.Select(r => Row(r, settings.Publication))]))
+                .OrderBy(t => settings.By.ToList().IndexOf(string.Join(',', t.Variables)))
+                .ToList();
+            return (new MonitorResult
+            {
+                RowsRead = data.Rows + data.InvalidRows,
+                RowsUsed = data.Rows,
+                MinN = settings.MinN,
+                Publication = settings.Publication,
+                Indicators = [.. plan.Indicators.Select(i => new MonitorIndicatorInfo(i.Name, i.IsProportion))],
+                Tables = tables,
+                Contrasts = contrast is null ? [] : [.. contrast.Rows.Select(c => new Features.Monitor.MonitorContrastRow(
+                    c.OtherValues, c.Indicator, contrast.Comparison.KindText, Value(c.Estimate), Value(c.StandardError), Value(c.CiLow), Value(c.CiHigh), Value(c.PValue)))],
+                ContrastText = contrast?.Comparison.Text,
+                ContrastOtherVariables = contrast?.OtherVariables ?? [],
+            }, []);
         }
         catch (MonitorInputException ex)
         {
             problems.AddRange(ex.Message.Split('\n'));
             return (null, problems);
         }
-
-        var contrastSet = -1;
-        if (settings.ContrastVariable is { Length: > 0 } variable)
-        {
-            contrastSet = Enumerable.Range(0, plan.BySets.Count).FirstOrDefault(i => string.Join(',', plan.BySets[i]) == (settings.ContrastBy ?? variable), -1);
-            if (contrastSet < 0 || !plan.BySets[contrastSet].Contains(variable))
-            {
-                problems.Add($"--compare: {variable} is not one of the --by variables (got '{variable}={settings.ContrastA} vs {variable}={settings.ContrastB}')");
-            }
-            else if (string.Equals(settings.ContrastA, settings.ContrastB, StringComparison.Ordinal))
-            {
-                problems.Add($"--compare: the two values must differ (got '{variable}={settings.ContrastA} vs {variable}={settings.ContrastB}')");
-            }
-        }
-
-        if (problems.Count > 0)
-        {
-            return (null, problems);
-        }
-
-        MonitorData data;
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            data = plan.Format == InputFormat.Csv
-                ? MonitorReader.Read(plan, stream, _ => { })
-                : TypedInputReader.Read(plan, stream, Path.GetFileName(path), _ => { });
-        }
-        catch (MonitorInputException ex)
-        {
-            return (null, ex.Message.Split('\n'));
-        }
-
-        if (data.Problems.Count > 0)
-        {
-            var lines = data.Problems.Take(200).Select(p => p.ToString()).ToList();
-            lines.Add($"konvooi monitor: {data.InvalidRows.ToString(CultureInfo.InvariantCulture)} invalid rows, nothing written");
-            return (null, lines);
-        }
-
-        if (data.Rows == 0)
-        {
-            return (null, ["konvooi monitor: the input has no valid rows, so there is nothing to estimate"]);
-        }
-
-        var isProportion = plan.Indicators.Select(i => i.IsProportion).ToArray();
-        var tables = new List<MonitorTable>();
-        var lonely = new List<string>();
-        foreach (var set in plan.BySets)
-        {
-            switch (DomainEstimator.Estimate(data.Aggregates, new EstimateRequest(plan.ByIndexes(set), isProportion, plan.LonelyPsu, interval)))
-            {
-                case EstimationOutcome<DomainEstimate>.Estimated estimated:
-                    tables.Add(new MonitorTable(set, [.. estimated.Estimates.Select(e => Row(plan, e, settings))]));
-                    break;
-                case EstimationOutcome<DomainEstimate>.LonelyPsu failed:
-                    lonely.AddRange(failed.Strata);
-                    break;
-            }
-        }
-
-        var contrasts = new List<MonitorContrastRow>();
-        IReadOnlyList<string> others = [];
-        string? contrastText = null;
-        if (contrastSet >= 0 && lonely.Count == 0)
-        {
-            var set = plan.BySets[contrastSet];
-            var byIndexes = plan.ByIndexes(set);
-            var position = set.ToList().IndexOf(settings.ContrastVariable!);
-            var present = Enumerable.Range(0, data.Aggregates.CellCount)
-                .Select(c => data.Aggregates.CellValues(c)[byIndexes[position]]).ToHashSet(StringComparer.Ordinal);
-            contrastText = $"{settings.ContrastVariable}={settings.ContrastA} vs {settings.ContrastVariable}={settings.ContrastB}";
-            foreach (var value in new[] { settings.ContrastA ?? string.Empty, settings.ContrastB ?? string.Empty }.Where(v => !present.Contains(v)))
-            {
-                problems.Add($"--compare: {settings.ContrastVariable} has no respondents with the value '{value}' (got '{contrastText}')");
-            }
-
-            if (problems.Count > 0)
-            {
-                return (null, problems);
-            }
-
-            switch (DomainEstimator.Contrast(data.Aggregates, byIndexes, position, settings.ContrastA!, settings.ContrastB!, ContrastKind.Difference, plan.LonelyPsu))
-            {
-                case EstimationOutcome<ContrastEstimate>.Estimated estimated:
-                    contrasts.AddRange(estimated.Estimates.Select(c => new MonitorContrastRow(
-                        c.OtherValues, plan.Indicators[c.Indicator].Name, "difference", Value(c.Estimate), Value(c.StandardError), Value(c.CiLow), Value(c.CiHigh), Value(c.PValue))));
-                    break;
-                case EstimationOutcome<ContrastEstimate>.LonelyPsu failed:
-                    lonely.AddRange(failed.Strata);
-                    break;
-            }
-
-            others = [.. set.Where(v => v != settings.ContrastVariable)];
-        }
-
-        if (lonely.Count > 0)
-        {
-            return (null, [.. lonely.Distinct(StringComparer.Ordinal).Select(s =>
-                $"--lonely-psu: stratum {s} has only one PSU, so its variance cannot be estimated; choose remove, certainty, adjust or average (got 'fail')")]);
-        }
-
-        return (new MonitorResult
-        {
-            RowsRead = data.Rows + data.InvalidRows,
-            RowsUsed = data.Rows,
-            MinN = settings.MinN,
-            Publication = settings.Publication,
-            Indicators = [.. plan.Indicators.Select(i => new MonitorIndicatorInfo(i.Name, i.IsProportion))],
-            Tables = tables,
-            Contrasts = contrasts,
-            ContrastText = contrastText,
-            ContrastOtherVariables = others,
-        }, []);
     }
 
-    private static MonitorEstimateRow Row(MonitorPlan plan, DomainEstimate e, MonitorSettings settings)
+    private static Features.Monitor.MonitorEstimateRow Row(Analytics.Monitoring.MonitorEstimateRow r, bool publication)
     {
-        var suppressed = e.UnweightedCount < settings.MinN;
-        var blank = suppressed && settings.Publication;
-        return new MonitorEstimateRow(
-            e.ByValues, plan.Indicators[e.Indicator].Name, e.UnweightedCount, e.WeightSum,
-            blank ? null : Value(e.Estimate), blank ? null : Value(e.StandardError), blank ? null : Value(e.CiLow), blank ? null : Value(e.CiHigh),
-            blank ? null : Value(e.DesignEffect), suppressed);
+        var blank = r.IsBlanked(publication);
+        return new Features.Monitor.MonitorEstimateRow(
+            r.ByValues, r.Indicator, r.UnweightedCount, r.WeightSum,
+            blank ? null : Value(r.Estimate), blank ? null : Value(r.StandardError), blank ? null : Value(r.CiLow), blank ? null : Value(r.CiHigh),
+            blank ? null : Value(r.DesignEffect), r.Suppressed);
     }
 
     private static double? Value(double x) => double.IsFinite(x) ? x : null;
