@@ -10,6 +10,7 @@ using Konvooi.Features.Organisations;
 using Konvooi.Features.People;
 using Konvooi.Features.Profiles;
 using Konvooi.Features.Reach;
+using Konvooi.Features.Monitor;
 using Konvooi.Features.Referrals;
 using Konvooi.Features.Security;
 using Konvooi.Features.Support;
@@ -101,6 +102,7 @@ public static class KonvooiFeatures
         services.AddScoped<LoadCatalogue.Handler>();
         services.AddReferralsFeature(configuration);
         services.AddReachFeature();
+        services.AddMonitorFeature(configuration);
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
 using Konvooi.Features.Organisations;
 using Konvooi.Features.Seeding;
+using Konvooi.Web.Pages.Monitor;
 using Konvooi.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -25,6 +26,7 @@ public static class KonvooiWebApp
     public const string SignalReportsPolicy = "SignalReports";
     public const string RoutingPolicy = "Routing";
     public const string ReachPolicy = "Reach";
+    public const string MonitorPolicy = "Monitor";
     public const string SignInRateLimit = "sign-in";
 
     /// <param name="args">Command-line arguments (configuration overrides such as --urls).</param>
@@ -91,7 +93,8 @@ public static class KonvooiWebApp
             .AddPolicy(SignallerPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanSendSignals)))
             .AddPolicy(SignalReportsPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadSignalReports)))
             .AddPolicy(RoutingPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanMaintainRouting)))
-            .AddPolicy(ReachPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadReach)));
+            .AddPolicy(ReachPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Permissions.CanReadReach)))
+            .AddPolicy(MonitorPolicy, p => p.RequireAssertion(c => ActorClaims.HasPermission(c.User, Konvooi.Features.Monitor.MonitorAccess.CanRead)));
 
         // Dutch letters (ë, é, ï) as themselves in the HTML, not as numeric entities.
         builder.Services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
@@ -106,6 +109,7 @@ public static class KonvooiWebApp
             options.Conventions.AuthorizeFolder("/Signals", SignallerPolicy);
             options.Conventions.AuthorizeFolder("/Routing", RoutingPolicy);
             options.Conventions.AuthorizeFolder("/Reach", ReachPolicy);
+            options.Conventions.AuthorizeFolder("/Monitor", MonitorPolicy);
             options.Conventions.AllowAnonymousToPage("/Signals/Info");
             options.Conventions.AllowAnonymousToPage("/Account/Login");
             options.Conventions.AllowAnonymousToPage("/Error");
@@ -129,11 +133,13 @@ public static class KonvooiWebApp
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         builder.Services.AddHostedService<DailyContactHostedService>();
+        builder.Services.AddHostedService<MonitorJobHostedService>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         builder.Services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
 
         var app = builder.Build();
         app.UseExceptionHandler("/Error");
+        app.UseMonitorUploadLimits();
         if (!quickStart)
         {
             app.UseHsts();

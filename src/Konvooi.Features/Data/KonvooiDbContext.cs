@@ -166,5 +166,6 @@ public sealed partial class KonvooiDbContext(DbContextOptions<KonvooiDbContext> 
         ConfigureReferrals(builder);
         ConfigureOutbox(builder);
         ConfigureReach(builder);
+        ConfigureMonitor(builder);
     }
 }

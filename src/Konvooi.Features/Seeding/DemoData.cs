@@ -127,6 +127,7 @@ public static partial class DemoData
         await SeedDailyContactAsync(db, audit, welzijn, userIds, now, cancellationToken).ConfigureAwait(false);
         await SeedSignalsAsync(db, coalitionId, organisations, userIds, people, time, cancellationToken).ConfigureAwait(false);
         await SeedReachAsync(db, audit, coalitionId, people, userIds, time, cancellationToken).ConfigureAwait(false);
+        await DemoSurvey.PreloadAsync(db, welzijn, userIds["analist@welzijn.example"], now, cancellationToken).ConfigureAwait(false);
         return true;
     }
 

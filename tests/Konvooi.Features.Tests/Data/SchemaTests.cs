@@ -36,6 +36,9 @@ public sealed partial class SchemaTests
         // Reach against need counts the people of the coalition (or the organisation) for analysts and coordinators:
         // one method, narrowed to the given organisations, projecting no name, address or id (docs/reach.md).
         Path.Combine("Konvooi.Features", "Reach", "ReachFacts.cs"),
+        // The monitor's background job runs without an actor: it claims one job by id, copies that job's file (narrowed
+        // to the job's organisation), stores the result, and removes expired uploads by id.
+        Path.Combine("Konvooi.Features", "Monitor", "MonitorBackground.cs"),
     };
 
     [Theory]
