@@ -20,8 +20,26 @@ public sealed class JobModel(MonitorJobs jobs) : PageModel
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
         Job = await jobs.GetAsync(Id, cancellationToken);
-        return Job is null ? NotFound() : Page();
+        if (Job is null)
+        {
+            return NotFound();
+        }
+
+        // While the job waits or runs the page reloads itself without JavaScript: the HTTP Refresh header, the equivalent
+        // of a meta refresh. The analyst can stop it (WCAG 2.2.1: a time limit the user can turn off), hence ?refresh=0.
+        if (Pending && AutoRefresh)
+        {
+            Response.Headers["Refresh"] = RefreshSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Page();
     }
+
+    /// <summary>Seconds between reloads of a pending job's page.</summary>
+    public const int RefreshSeconds = 3;
+
+    /// <summary>False when the analyst stopped the automatic reloads (<c>?refresh=0</c>).</summary>
+    public bool AutoRefresh => !string.Equals(Request.Query["refresh"], "0", StringComparison.Ordinal);
 
     public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken cancellationToken)
     {

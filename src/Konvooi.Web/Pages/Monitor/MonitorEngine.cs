@@ -99,6 +99,7 @@ public static class MonitorEngine
         Weight = Blank(s.Weight),
         Strata = Blank(s.Strata),
         Psu = Blank(s.Psu),
+        Fpc = Blank(s.Fpc),
         By = s.By,
         Indicators = s.Indicators,
         MaxMissing = s.MaxMissing,
@@ -133,11 +134,6 @@ public static class MonitorEngine
             problems.AddRange(ex.Message.Split('\n'));
         }
 
-        if (!string.IsNullOrWhiteSpace(settings.Fpc))
-        {
-            problems.Add("--fpc: the finite population correction is not available in this version of the engine");
-        }
-
         return problems;
     }
 
@@ -150,11 +146,6 @@ public static class MonitorEngine
     {
         ArgumentNullException.ThrowIfNull(settings);
         var problems = new List<string>();
-        if (!string.IsNullOrWhiteSpace(settings.Fpc))
-        {
-            problems.Add("--fpc: the finite population correction is not available in this version of the engine");
-        }
-
         if (settings.MinN < 0)
         {
             problems.Add($"--min-n: must be 0 or more (got '{settings.MinN.ToString(CultureInfo.InvariantCulture)}')");

@@ -79,7 +79,7 @@ public static partial class MonitorText
 
         if (problem.StartsWith("--fpc", StringComparison.Ordinal))
         {
-            return "Een correctie voor eindige populaties kan nog niet. Laat dit veld leeg.";
+            return "De kolom voor de eindige-populatiecorrectie klopt niet. Per stratum moet er één waarde zijn: een steekproeffractie (hoogstens 1) of het aantal in de populatie (meer dan het aantal in de steekproef).";
         }
 
         if (problem.Contains("invalid rows", StringComparison.Ordinal))
