@@ -94,7 +94,8 @@ public sealed class MonitorStore(KonvooiDbContext db, CurrentActor actor, AuditL
         {
             Id = Guid.NewGuid(),
             OrganisationId = organisationId,
-            FileName = Truncate(Path.GetFileName(fileName), 200),
+            // Some browsers send the full Windows path (C:\Users\name\…); keep only the name, on every OS.
+            FileName = Truncate(Path.GetFileName(fileName.Replace('\\', '/')), 200),
             DatasetName = Truncate(datasetName.Trim(), 100),
             Format = format,
             UploadedByUserId = userId,
