@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Konvooi.Domain.Referrals;
 
+using Konvooi.Domain.Common;
+
 namespace Konvooi.Domain.Reach;
 
 /// <summary>
@@ -89,7 +91,7 @@ public static partial class FigureTable
             }
             else if (!WijkList.IsWijkCode(code))
             {
-                problems.Add(new TableProblem(line, wijkLabel, $"‘{ReachCsv.Shorten(code)}’ is geen CBS-wijkcode. Een wijkcode is WK met zes cijfers, bijvoorbeeld WK036301."));
+                problems.Add(new TableProblem(line, wijkLabel, $"‘{CsvLine.Shorten(code)}’ is geen CBS-wijkcode. Een wijkcode is WK met zes cijfers, bijvoorbeeld WK036301."));
             }
             else if (!known.Contains(code))
             {
@@ -104,7 +106,7 @@ public static partial class FigureTable
             }
             else if (indicator.Length > MaxIndicatorLength || !IndicatorCode().IsMatch(indicator))
             {
-                problems.Add(new TableProblem(line, indicatorLabel, $"‘{ReachCsv.Shorten(indicator)}’ is geen geldige indicator. Gebruik letters, cijfers en _, bijvoorbeeld eenzaam of ernstig_eenzaam."));
+                problems.Add(new TableProblem(line, indicatorLabel, $"‘{CsvLine.Shorten(indicator)}’ is geen geldige indicator. Gebruik letters, cijfers en _, bijvoorbeeld eenzaam of ernstig_eenzaam."));
             }
 
             var estimate = Percentage(fields, estimateColumn, sheet, line, problems);
@@ -155,13 +157,13 @@ public static partial class FigureTable
 
         if (!ReachCsv.TryNumber(text, sheet.Delimiter, out var value))
         {
-            problems.Add(new TableProblem(line, label, $"‘{ReachCsv.Shorten(text)}’ is geen getal. Schrijf een percentage zoals 47.5{(sheet.Delimiter == ';' ? " of 47,5" : string.Empty)}."));
+            problems.Add(new TableProblem(line, label, $"‘{CsvLine.Shorten(text)}’ is geen getal. Schrijf een percentage zoals 47.5{(sheet.Delimiter == ';' ? " of 47,5" : string.Empty)}."));
             return null;
         }
 
         if (value is < 0 or > 100)
         {
-            problems.Add(new TableProblem(line, label, $"‘{ReachCsv.Shorten(text)}’ is geen percentage tussen 0 en 100."));
+            problems.Add(new TableProblem(line, label, $"‘{CsvLine.Shorten(text)}’ is geen percentage tussen 0 en 100."));
             return null;
         }
 

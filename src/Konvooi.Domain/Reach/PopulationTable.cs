@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Konvooi.Domain.Common;
+
 namespace Konvooi.Domain.Reach;
 
 /// <summary>The number of residents of one wijk in one age group (<see cref="PopulationTable.Total"/> for all ages).</summary>
@@ -81,7 +83,7 @@ public static class PopulationTable
             }
             else if (!Referrals.WijkList.IsWijkCode(code))
             {
-                problems.Add(new TableProblem(line, wijkLabel, $"‘{ReachCsv.Shorten(code)}’ is geen CBS-wijkcode. Een wijkcode is WK met zes cijfers, bijvoorbeeld WK036301."));
+                problems.Add(new TableProblem(line, wijkLabel, $"‘{CsvLine.Shorten(code)}’ is geen CBS-wijkcode. Een wijkcode is WK met zes cijfers, bijvoorbeeld WK036301."));
             }
             else if (!known.Contains(code))
             {
@@ -108,7 +110,7 @@ public static class PopulationTable
             }
             else if (!int.TryParse(residentsText, NumberStyles.None, CultureInfo.InvariantCulture, out residents))
             {
-                problems.Add(new TableProblem(line, residentsLabel, $"‘{ReachCsv.Shorten(residentsText)}’ is geen heel getal van 0 of meer. Schrijf het aantal zonder punten, bijvoorbeeld 12500."));
+                problems.Add(new TableProblem(line, residentsLabel, $"‘{CsvLine.Shorten(residentsText)}’ is geen heel getal van 0 of meer. Schrijf het aantal zonder punten, bijvoorbeeld 12500."));
             }
 
             if (problems.Count > before)

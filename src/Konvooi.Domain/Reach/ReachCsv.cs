@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 
+using Konvooi.Domain.Common;
+
 namespace Konvooi.Domain.Reach;
 
 /// <summary>
@@ -45,7 +47,7 @@ internal static class ReachCsv
         }
 
         var delimiter = lines[headerIndex].Contains(';', StringComparison.Ordinal) ? ';' : ',';
-        var header = Split(lines[headerIndex], delimiter);
+        var header = CsvLine.Split(lines[headerIndex], delimiter);
         if (header is null)
         {
             problems.Add(new TableProblem(headerIndex + 1, null, "De kopregel heeft een aanhalingsteken dat niet wordt gesloten."));
@@ -60,7 +62,7 @@ internal static class ReachCsv
                 continue;
             }
 
-            var fields = Split(lines[i], delimiter);
+            var fields = CsvLine.Split(lines[i], delimiter);
             if (fields is null)
             {
                 problems.Add(new TableProblem(i + 1, null, "Deze regel heeft een aanhalingsteken dat niet wordt gesloten."));
@@ -98,58 +100,8 @@ internal static class ReachCsv
             && double.IsFinite(value);
     }
 
-    public static string Shorten(string value) => value.Length > 20 ? value[..20] + "…" : value;
 
     public static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Normalise(string name) => name.Trim().ToLowerInvariant().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", "_", StringComparison.Ordinal);
-
-    private static List<string>? Split(string line, char delimiter)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"' && current.ToString().Trim().Length == 0)
-            {
-                current.Clear();
-                quoted = true;
-            }
-            else if (c == delimiter)
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        if (quoted)
-        {
-            return null;
-        }
-
-        fields.Add(current.ToString());
-        return fields;
-    }
 }

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using Konvooi.Domain.Common;
+
 namespace Konvooi.Domain.Referrals;
 
 /// <summary>One wijk of a coalition's wijk list: a CBS wijk code ("WK" and six digits) and a name.</summary>
@@ -64,7 +66,7 @@ public static partial class WijkList
         var delimiter = header.Contains(';', StringComparison.Ordinal) ? ';' : ',';
         var headerLine = headerIndex + 1;
         var problems = new List<WijkListProblem>();
-        var columns = Split(header, delimiter);
+        var columns = CsvLine.Split(header, delimiter);
         if (columns is null)
         {
             return ([], [new WijkListProblem(headerLine, null, "De kopregel heeft een aanhalingsteken dat niet wordt gesloten.")]);
@@ -100,7 +102,7 @@ public static partial class WijkList
                 continue;
             }
 
-            var fields = Split(lines[i], delimiter);
+            var fields = CsvLine.Split(lines[i], delimiter);
             if (fields is null)
             {
                 problems.Add(new WijkListProblem(line, null, "Deze regel heeft een aanhalingsteken dat niet wordt gesloten."));
@@ -117,7 +119,7 @@ public static partial class WijkList
             }
             else if (!IsWijkCode(code))
             {
-                problems.Add(new WijkListProblem(line, codeLabel, $"‘{Shorten(code)}’ is geen CBS-wijkcode. Een wijkcode is WK met zes cijfers, bijvoorbeeld WK036301."));
+                problems.Add(new WijkListProblem(line, codeLabel, $"‘{CsvLine.Shorten(code)}’ is geen CBS-wijkcode. Een wijkcode is WK met zes cijfers, bijvoorbeeld WK036301."));
                 ok = false;
             }
             else if (seen.TryGetValue(code, out var first))
@@ -161,57 +163,7 @@ public static partial class WijkList
         return problems.Count == 0 ? (wijken, []) : ([], problems);
     }
 
-    /// <summary>Splits one line on the delimiter; a field in double quotes may hold the delimiter ("" is a quote). Null for an open quote.</summary>
-    private static List<string>? Split(string line, char delimiter)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"' && current.ToString().Trim().Length == 0)
-            {
-                current.Clear();
-                quoted = true;
-            }
-            else if (c == delimiter)
-            {
-                fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
 
-        if (quoted)
-        {
-            return null;
-        }
-
-        fields.Add(current.ToString());
-        return fields;
-    }
-
-    private static string Shorten(string value) => value.Length > 20 ? value[..20] + "…" : value;
 
     [GeneratedRegex("^WK[0-9]{6}$", RegexOptions.CultureInvariant)]
     private static partial Regex WijkCode();
