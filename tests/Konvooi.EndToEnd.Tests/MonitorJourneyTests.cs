@@ -5,7 +5,8 @@ namespace Konvooi.EndToEnd.Tests;
 /// <summary>
 /// The analyst's monitor in a real browser without JavaScript (issue "Analytics in the browser", done-when): download the
 /// demo survey, upload it (which leads on to the mapping), take the proposed mapping, wait on the status page (it refreshes itself with a meta refresh),
-/// and read prevalence by wijk and age group with intervals, the trend chart, the contrast sentence and the XLSX download;
+/// and read prevalence by wijk and age group with intervals, the trend chart, the contrast sentence and the XLSX download,
+/// then send the wijk figures to reach against need;
 /// axe on every page of the way.
 /// </summary>
 [Collection(BrowserTests.Name)]
@@ -59,6 +60,16 @@ public sealed class MonitorJourneyTests(BrowserFixture fixture)
         Assert.True(xlsx.Ok, $"xlsx: HTTP {xlsx.Status}");
         var body = await xlsx.BodyAsync();
         Assert.True(body.Length > 1000 && body[0] == (byte)'P' && body[1] == (byte)'K', "an XLSX file is a zip archive");
+
+        // The wijk figures of the latest wave go to reach against need as a figure table (docs/reach.md).
+        await page.GetByRole(AriaRole.Link, new() { Name = "Zet de cijfers per wijk naast het bereik van de coalitie" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cijfers naar bereik en behoefte", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Welke wave?").First).ToHaveValueAsync("2024");
+        await AccessibilityTests.ScanAsync(page, null, violations, "monitor to reach");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Naar bereik en behoefte" }).First.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "De cijfers staan nu bij bereik en behoefte" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("option[selected]", new() { HasTextString = "(monitor)" })).ToHaveCountAsync(1);
+        Assert.Contains("Centrum", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }

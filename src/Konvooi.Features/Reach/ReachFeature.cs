@@ -11,6 +11,7 @@ public static class ReachFeature
         services.AddScoped<ReachStore>();
         services.AddScoped<GetReachReport.Handler>();
         services.AddScoped<ImportReachTable.Handler>();
+        services.AddScoped<FiguresFromMonitor.Handler>();
         return services;
     }
 }

@@ -34,6 +34,13 @@ public sealed class ReachStore(KonvooiDbContext db, AuditLog audit, CurrentActor
     public Task<List<string>> WijkCodesAsync(Guid coalitionId, CancellationToken cancellationToken) =>
         db.Wijken.AsNoTracking().Where(w => w.CoalitionId == coalitionId).Select(w => w.Code).ToListAsync(cancellationToken);
 
+    /// <summary>The coalition's wijk list as a lookup from code or name to code (<see cref="WijkAssignment.Lookup"/>).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> WijkLookupAsync(Guid coalitionId, CancellationToken cancellationToken)
+    {
+        var wijken = await db.Wijken.AsNoTracking().Where(w => w.CoalitionId == coalitionId).Select(w => new { w.Code, w.Name }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return WijkAssignment.Lookup(wijken.Select(w => (w.Code, w.Name)));
+    }
+
     /// <summary>Stores a new figure table for the coalition (validated rows only) with an audit entry; returns its id.</summary>
     /// <exception cref="ArgumentNullException">When an argument is null.</exception>
     public async Task<Guid> WriteFiguresAsync(Guid coalitionId, string name, FigureTableSource source, string? reference, IReadOnlyList<FigureRow> rows, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ public sealed class MonitorPagesTests : IAsyncLifetime
     }
 
     /// <summary>A finished run of the demo file (written straight to the table, so the background service leaves it alone).</summary>
-    private static async Task<Guid> DemoJobAsync(IServiceProvider services, MonitorFile file)
+    private static async Task<Guid> DemoJobAsync(IServiceProvider services, MonitorFile file, MonitorResult? result = null)
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
@@ -63,7 +63,7 @@ public sealed class MonitorPagesTests : IAsyncLifetime
             RequestedByUserId = file.UploadedByUserId,
             CreatedAtUtc = DateTime.UtcNow,
             FinishedAtUtc = DateTime.UtcNow,
-            ResultJson = new MonitorResult { RowsRead = 20_000, RowsUsed = 19_000, MinN = 30 }.ToJson(),
+            ResultJson = (result ?? new MonitorResult { RowsRead = 20_000, RowsUsed = 19_000, MinN = 30 }).ToJson(),
         };
         db.MonitorJobs.Add(job);
         await db.SaveChangesAsync();
@@ -167,6 +167,7 @@ public sealed class MonitorPagesTests : IAsyncLifetime
         var urls = new[]
         {
             $"/Monitor/Map?fileId={demo.Id}", $"/Monitor/Job?id={jobId}", $"/Monitor/Job?id={jobId}&handler=Csv", $"/Monitor/Job?id={jobId}&handler=Xlsx",
+            $"/Monitor/Reach?id={jobId}",
         };
 
         foreach (var email in new[] { "analist@zorg.example", "analist@andere.example", "coordinator@zorg.example" })
@@ -184,6 +185,8 @@ public sealed class MonitorPagesTests : IAsyncLifetime
 
             var delete = await session.PostFormAsync("/Account/Logout", "/Monitor?handler=Delete", new() { ["fileId"] = demo.Id.ToString("D") });
             Assert.True(delete.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"delete as {email}: {(int)delete.StatusCode}");
+            var toReach = await session.PostFormAsync("/Account/Logout", $"/Monitor/Reach?id={jobId}", new() { ["TableIndex"] = "0", ["Fixed[wave]"] = "2024", ["Indicators"] = "lonely" });
+            Assert.True(toReach.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"to reach as {email}: {(int)toReach.StatusCode}");
             var rerun = await session.PostFormAsync("/Account/Logout", "/Monitor?handler=Rerun", new() { ["fileId"] = demo.Id.ToString("D"), ["analysisId"] = Guid.NewGuid().ToString("D") });
             Assert.True(rerun.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"rerun as {email}: {(int)rerun.StatusCode}");
         }
@@ -224,5 +227,44 @@ public sealed class MonitorPagesTests : IAsyncLifetime
         }
 
         Assert.Equal((1, demo.ChunkCount), await CountAsync(_factory.Services));
+    }
+
+    [Fact]
+    public async Task MonitorToReach_ListsEveryProblemOnThePage_AndOnSuccessShowsTheTableOnTheReachPage()
+    {
+        var demo = await DemoFileAsync(_factory.Services);
+        MonitorResult Result(string secondWijk) => new()
+        {
+            RowsRead = 20_000,
+            RowsUsed = 19_000,
+            MinN = 30,
+            Indicators = [new MonitorIndicatorInfo("lonely", true)],
+            Tables =
+            [
+                new MonitorTable(["wave", "wijk"],
+                [
+                    new MonitorEstimateRow(["2024", "Centrum"], "lonely", 900, 900, 0.41, 0.02, 0.37, 0.45, 1.2, false),
+                    new MonitorEstimateRow(["2024", secondWijk], "lonely", 800, 800, 0.33, 0.02, 0.29, 0.37, 1.2, false),
+                ]),
+            ],
+        };
+        var bad = await DemoJobAsync(_factory.Services, demo, Result("Nergensland"));
+        var good = await DemoJobAsync(_factory.Services, demo, Result("Oost"));
+        using var session = await _factory.SignInAsync("analist@welzijn.example");
+        Assert.Contains("href=\"/Monitor/Reach?id=" + bad.ToString("D"), await session.GetHtmlAsync($"/Monitor/Job?id={bad}"), StringComparison.Ordinal);
+
+        var refused = await session.PostFormAsync($"/Monitor/Reach?id={bad}", $"/Monitor/Reach?id={bad}", new() { ["TableIndex"] = "0", ["Fixed[wave]"] = "2024", ["Indicators"] = "lonely" });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("‘Nergensland’ staat niet op de wijkenlijst", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var written = await session.PostFormAsync($"/Monitor/Reach?id={good}", $"/Monitor/Reach?id={good}", new() { ["TableIndex"] = "0", ["Fixed[wave]"] = "2024", ["Indicators"] = "lonely", ["Name"] = "Monitor 2024" });
+        Assert.Equal(HttpStatusCode.Redirect, written.StatusCode);
+        var reach = await session.GetHtmlAsync(written.Headers.Location!.OriginalString);
+        Assert.Contains("Monitor 2024 (monitor)</option>", reach, StringComparison.Ordinal);
+        Assert.Contains("De cijfers staan nu bij bereik en behoefte (2 regels).", reach, StringComparison.Ordinal);
+
+        await using var check = _factory.Services.CreateAsyncScope();
+        var db = check.ServiceProvider.GetRequiredService<KonvooiDbContext>();
+        Assert.Equal(1, await db.ReachFigureTables.CountAsync(t => t.Source == FigureTableSource.MonitorAnalysis));
     }
 }
