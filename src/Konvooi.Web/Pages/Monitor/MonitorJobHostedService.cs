@@ -58,12 +58,15 @@ public sealed partial class MonitorJobHostedService(
             var path = Path.Combine(Path.GetTempPath(), "konvooi-monitor-" + job.Id.ToString("N") + "." + job.Format);
             try
             {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
                 await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
                 {
                     await background.CopyFileAsync(job, file, cancellationToken).ConfigureAwait(false);
                 }
 
+                var copied = System.Diagnostics.Stopwatch.GetTimestamp();
                 var (result, problems) = await Task.Run(() => MonitorEngine.Run(job.Settings, path, job.Format), cancellationToken).ConfigureAwait(false);
+                var analysed = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (result is not null)
                 {
                     await background.FinishAsync(job.Id, result, cancellationToken).ConfigureAwait(false);
@@ -73,7 +76,9 @@ public sealed partial class MonitorJobHostedService(
                     await background.FailAsync(job.Id, problems, cancellationToken).ConfigureAwait(false);
                 }
 
-                LogRun(job.Id, result is not null);
+                var stored = System.Diagnostics.Stopwatch.GetTimestamp();
+                long copyMs = Ms(started, copied), analysisMs = Ms(copied, analysed), storeMs = Ms(analysed, stored);
+                LogRun(job.Id, result is not null, copyMs, analysisMs, storeMs);
             }
             finally
             {
@@ -89,8 +94,11 @@ public sealed partial class MonitorJobHostedService(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Monitor job {JobId} ran (succeeded: {Succeeded})")]
-    private partial void LogRun(Guid jobId, bool succeeded);
+    private static long Ms(long from, long to) => (long)System.Diagnostics.Stopwatch.GetElapsedTime(from, to).TotalMilliseconds;
+
+    /// <summary>The phases' times are what docs/performance.md reports for the web monitor (bench/web_monitor.py reads this line).</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "Monitor job {JobId} ran (succeeded: {Succeeded}): copy {CopyMs} ms, analysis {AnalysisMs} ms, store {StoreMs} ms")]
+    private partial void LogRun(Guid jobId, bool succeeded, long copyMs, long analysisMs, long storeMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Monitor cleanup removed {Count} expired or abandoned uploads")]
     private partial void LogExpired(int count);
