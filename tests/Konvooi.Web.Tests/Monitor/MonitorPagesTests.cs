@@ -96,6 +96,13 @@ public sealed class MonitorPagesTests : IAsyncLifetime
         Assert.Contains($"href=\"/Monitor/Map?fileId={demo.Id}\"", html, StringComparison.Ordinal);
         Assert.Contains("enctype=\"multipart/form-data\"", html, StringComparison.Ordinal);
         Assert.Contains(DemoSurvey.FileName, map, StringComparison.Ordinal);
+
+        // The preview shows the first 20 rows of the 20,000, no more.
+        Assert.Contains("<h2>De eerste 20 regels</h2>", map, StringComparison.Ordinal);
+        var preview = map[map.IndexOf("<caption id=\"preview-caption\">", StringComparison.Ordinal)..];
+        preview = preview[preview.IndexOf("<tbody>", StringComparison.Ordinal)..preview.IndexOf("</tbody>", StringComparison.Ordinal)];
+        Assert.Equal(MonitorStore.PreviewRows, System.Text.RegularExpressions.Regex.Count(preview, "<tr>"));
+        Assert.Equal(20, MonitorStore.PreviewRows);
         await using var scope = _factory.Services.CreateAsyncScope();
         var entry = await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().AuditEntries.SingleAsync(a => a.Action == MonitorAudit.Read);
         Assert.Equal((MonitorAudit.FileEntity, demo.Id.ToString("D"), (Guid?)null), (entry.EntityType, entry.RecordIds, entry.PersonId));
