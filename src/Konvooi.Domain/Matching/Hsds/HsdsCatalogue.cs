@@ -16,7 +16,7 @@ public static class HsdsCatalogue
     private const string DefaultVersion = "hsds-import";
 
     private static readonly string[] Fields =
-        ["catalogue_id", "catalogue_version", "method_url", "capacity", "waiting_list_weeks", "accessibility"];
+        ["catalogue_id", "catalogue_version", "type", "method_url", "capacity", "waiting_list_weeks", "accessibility"];
 
     private static readonly (string Taxonomy, IReadOnlyCollection<string> Codes, Func<string, string> Label)[] Taxonomies =
     [
@@ -140,6 +140,12 @@ public static class HsdsCatalogue
 
             Attribute(FieldTaxonomy, "catalogue_id", i.Id);
             Attribute(FieldTaxonomy, "catalogue_version", catalogue.Version);
+            if (i.Type is { } type)
+            {
+                // The catalogue type field: a misfit dropout excludes every entry of the same type (RK-5, docs/matching.md).
+                Attribute(FieldTaxonomy, "type", type);
+            }
+
             Attribute("konvooi-aim", i.Aim, null);
             Listed("konvooi-cause", i.Causes);
             Listed("konvooi-element", i.Elements);
@@ -381,6 +387,12 @@ public static class HsdsCatalogue
             }
 
             Version = Field("catalogue_version", required: false);
+            var type = Field("type", required: false);
+            if (type is not null && !CatalogueJson.IsValidId(type))
+            {
+                problems.Add(FieldRow("type")!.Problem("value", "must be 1–100 lower-case letters, digits, '_' or '-'", type));
+            }
+
             var name = Text("name");
             var description = Text("description");
             var aim = One("konvooi-aim");
@@ -503,6 +515,7 @@ public static class HsdsCatalogue
                 Contact = contact?["name"],
                 Languages = languages,
                 Accessibility = Field("accessibility", required: false),
+                Type = type,
             };
         }
 

@@ -13,6 +13,7 @@ public sealed class HsdsCatalogueTests
         var buddy = InterventionCatalogue.Starter.Find("buddy")! with
         {
             Id = "buddy-utrecht-oost",
+            Type = "buddy", // the catalogue type field survives the round trip (docs/matching.md, same-type misfit)
             Provider = "Welzijn Oost",
             Locations = ["Buurthuis De Linde, Lindelaan 4", "Bibliotheek Oost"],
             Schedule = "Eén keer per week, in overleg",
