@@ -63,7 +63,7 @@ public sealed partial class MonitorJobHostedService(
                     await background.CopyFileAsync(job, file, cancellationToken).ConfigureAwait(false);
                 }
 
-                var (result, problems) = await Task.Run(() => MonitorEngine.Run(job.Settings, path, job.Format), cancellationToken).ConfigureAwait(false);
+                var (result, problems) = await Task.Run(() => MonitorEngine.Run(job.Settings, path, job.Format, MonitorEngine.Limits(options.Value)), cancellationToken).ConfigureAwait(false);
                 if (result is not null)
                 {
                     await background.FinishAsync(job.Id, result, cancellationToken).ConfigureAwait(false);
