@@ -10,6 +10,9 @@ namespace Konvooi.Analytics.Monitoring;
 internal sealed record MonitorRequest
 {
     public required string Input { get; init; }
+
+    /// <summary>The caps on what an XLSX or Parquet input may unpack to (issue #17, finding 11).</summary>
+    public InputLimits Limits { get; init; } = InputLimits.Default;
     /// <summary>The instrument, or null/empty when every indicator reads input columns only.</summary>
     public string? InstrumentId { get; init; }
     public string? Items { get; init; }

@@ -58,7 +58,8 @@ internal static class MonitorSource
     /// </summary>
     /// <exception cref="MonitorInputException">The input is empty or not a readable workbook or Parquet file.</exception>
     public static TablePreview Preview(
-        Stream stream, InputFormat format, string name, string? sheet = null, byte? delimiter = null, TextEncoding encoding = TextEncoding.Auto, int maxRows = 20)
+        Stream stream, InputFormat format, string name, string? sheet = null, byte? delimiter = null, TextEncoding encoding = TextEncoding.Auto, int maxRows = 20,
+        InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentOutOfRangeException.ThrowIfNegative(maxRows);
@@ -66,10 +67,14 @@ internal static class MonitorSource
         {
             return format switch
             {
-                InputFormat.Xlsx => PreviewXlsx(stream, sheet, maxRows),
-                InputFormat.Parquet => PreviewParquet(stream, maxRows),
+                InputFormat.Xlsx => PreviewXlsx(stream, sheet, maxRows, limits ?? InputLimits.Default),
+                InputFormat.Parquet => PreviewParquet(stream, maxRows, limits ?? InputLimits.Default),
                 _ => PreviewCsv(stream, delimiter, encoding, maxRows),
             };
+        }
+        catch (InputTooLargeException ex)
+        {
+            throw new MonitorInputException($"{name}: {ex.Message}", ex);
         }
         catch (Exception ex) when (format != InputFormat.Csv && ex is InvalidDataException or XmlException)
         {
@@ -112,9 +117,9 @@ internal static class MonitorSource
         return new TablePreview(header, rows);
     }
 
-    private static TablePreview PreviewXlsx(Stream stream, string? sheet, int maxRows)
+    private static TablePreview PreviewXlsx(Stream stream, string? sheet, int maxRows, InputLimits limits)
     {
-        using var xlsx = XlsxReader.Open(stream, sheet);
+        using var xlsx = XlsxReader.Open(stream, sheet, limits);
         var row = new CellRow();
         if (!xlsx.ReadRow(row, 0))
         {
@@ -131,9 +136,9 @@ internal static class MonitorSource
         return new TablePreview(header, rows);
     }
 
-    private static TablePreview PreviewParquet(Stream stream, int maxRows)
+    private static TablePreview PreviewParquet(Stream stream, int maxRows, InputLimits limits)
     {
-        using var parquet = ParquetTableReader.Open(stream);
+        using var parquet = ParquetTableReader.Open(stream, limits);
         var header = parquet.Header.ToArray();
         var unsupported = parquet.Select(Enumerable.Range(0, header.Length));
         var shown = Enumerable.Range(0, header.Length).Where(c => unsupported.All(u => u.Column != c)).ToHashSet();

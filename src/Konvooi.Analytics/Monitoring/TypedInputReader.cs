@@ -24,6 +24,10 @@ internal static class TypedInputReader
         {
             return plan.Format == InputFormat.Xlsx ? ReadXlsx(plan, stream, progress) : ReadParquet(plan, stream, progress);
         }
+        catch (InputTooLargeException ex)
+        {
+            throw new MonitorInputException($"{name}: {ex.Message}", ex);
+        }
         catch (Exception ex) when (ex is InvalidDataException or XmlException)
         {
             var format = plan.Format == InputFormat.Xlsx ? "XLSX workbook" : "Parquet file";
@@ -38,7 +42,7 @@ internal static class TypedInputReader
 
     private static MonitorData ReadXlsx(MonitorPlan plan, Stream stream, Action<long> progress)
     {
-        using var xlsx = XlsxReader.Open(stream, plan.Request.Sheet);
+        using var xlsx = XlsxReader.Open(stream, plan.Request.Sheet, plan.Request.Limits);
         var row = new CellRow();
         if (!xlsx.ReadRow(row, 0))
         {
@@ -63,7 +67,7 @@ internal static class TypedInputReader
 
     private static MonitorData ReadParquet(MonitorPlan plan, Stream stream, Action<long> progress)
     {
-        using var parquet = ParquetTableReader.Open(stream);
+        using var parquet = ParquetTableReader.Open(stream, plan.Request.Limits);
         var columns = Resolve(plan, [.. parquet.Header]);
         var unsupported = parquet.Select(columns.Used);
         if (unsupported.Count > 0)

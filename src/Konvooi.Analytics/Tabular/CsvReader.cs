@@ -3,6 +3,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
+using Konvooi.Domain.Common;
 
 namespace Konvooi.Analytics.Tabular;
 
@@ -130,7 +131,10 @@ public sealed partial class CsvReader : IDisposable
         }
     }
 
-    /// <summary>The bytes of field <paramref name="index"/> without quotes and escapes. Valid until the next call on this reader.</summary>
+    /// <summary>
+    /// The bytes of field <paramref name="index"/> without quotes and escapes, and without the apostrophe that
+    /// <see cref="SpreadsheetText.Neutralise"/> puts before a text that starts like a formula. Valid until the next call on this reader.
+    /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is not a field of the current record.</exception>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public ReadOnlySpan<byte> GetFieldBytes(int index)
@@ -141,8 +145,11 @@ public sealed partial class CsvReader : IDisposable
         }
 
         var start = _fieldStart[index];
-        var field = _buffer.AsSpan(start, _fieldEnd[index] - start);
-        return IsPlainRecord || _fieldKind[index] != FieldKind.QuotedWithEscapes ? field : Unescape(field);
+        ReadOnlySpan<byte> field = _buffer.AsSpan(start, _fieldEnd[index] - start);
+        field = IsPlainRecord || _fieldKind[index] != FieldKind.QuotedWithEscapes ? field : Unescape(field);
+
+        // A text that Konvooi's writers neutralised against formula injection ('=…) is read back as written (issue #17).
+        return field.Length > 1 && field[0] == (byte)'\'' ? SpreadsheetText.Restore(field) : field;
     }
 
     [DoesNotReturn]

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
+using Konvooi.Domain.Common;
 
 namespace Konvooi.Analytics.Tabular;
 
 /// <summary>
 /// Writes CSV as the command-line contract prescribes: comma-separated, LF line ends, UTF-8 without BOM,
 /// invariant culture, integers plain, doubles in shortest round-trip form, booleans <c>true</c>/<c>false</c>,
-/// missing values as empty cells. Fields are quoted only when they must be.
+/// missing values as empty cells. Fields are quoted only when they must be. A text field that starts like a spreadsheet
+/// formula gets a leading apostrophe (<see cref="SpreadsheetText"/>, issue #17 finding 10); numbers never do.
 /// </summary>
 public sealed class CsvWriter : IDisposable
 {
@@ -27,6 +29,7 @@ public sealed class CsvWriter : IDisposable
             return;
         }
 
+        value = SpreadsheetText.Neutralise(value);
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0)
         {
             _writer.Write(value);

@@ -34,11 +34,53 @@ internal sealed class ParquetTableReader : IDisposable
 
     /// <summary>Opens a Parquet file; the stream must be seekable.</summary>
     /// <exception cref="InvalidDataException">Not a Parquet file, or a damaged one.</exception>
-    public static ParquetTableReader Open(Stream stream)
+    /// <exception cref="InputTooLargeException">A column chunk or row group declares more than <paramref name="limits"/> allow.</exception>
+    public static ParquetTableReader Open(Stream stream, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        limits ??= InputLimits.Default;
         var reader = Guard(() => ParquetReader.CreateAsync(stream, leaveStreamOpen: true).GetAwaiter().GetResult());
+        try
+        {
+            CheckSizes(reader, limits);
+        }
+        catch
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
+
         return new ParquetTableReader(reader);
+    }
+
+    /// <summary>
+    /// The sizes the footer declares, before any page is decompressed (issue #17, finding 11): each column chunk against
+    /// the part and ratio caps, each row group (what is decoded at once) against the part cap, the file against the total.
+    /// </summary>
+    private static void CheckSizes(ParquetReader reader, InputLimits limits)
+    {
+        long total = 0;
+        var groups = reader.Metadata?.RowGroups ?? [];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            long group = 0;
+            foreach (var column in groups[g].Columns)
+            {
+                if (column.MetaData is { } meta)
+                {
+                    var name = string.Join('.', meta.PathInSchema ?? []);
+                    limits.CheckPart(string.Create(CultureInfo.InvariantCulture, $"the column '{name}' of row group {g + 1}"), meta.TotalUncompressedSize, meta.TotalCompressedSize);
+                    group += meta.TotalUncompressedSize;
+                }
+            }
+
+            limits.CheckPart(string.Create(CultureInfo.InvariantCulture, $"row group {g + 1}"), group, long.MaxValue);
+            total += group;
+            if (total > limits.MaxTotalBytes)
+            {
+                throw new InputTooLargeException(string.Create(CultureInfo.InvariantCulture, $"refused: the row groups would unpack to more than {limits.MaxTotalBytes} bytes in all (the limit)"));
+            }
+        }
     }
 
     /// <summary>

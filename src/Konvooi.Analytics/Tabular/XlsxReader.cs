@@ -68,12 +68,15 @@ internal sealed class XlsxReader : IDisposable
     /// </summary>
     /// <exception cref="InvalidDataException">Not an XLSX workbook, or a damaged one.</exception>
     /// <exception cref="XlsxSheetNotFoundException">No worksheet has that name.</exception>
-    public static XlsxReader Open(Stream stream, string? sheetName)
+    /// <exception cref="InputTooLargeException">The workbook's parts declare more than <paramref name="limits"/> allow (a zip bomb).</exception>
+    public static XlsxReader Open(Stream stream, string? sheetName, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        limits ??= InputLimits.Default;
         var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
         try
         {
+            limits.CheckZip(zip);
             var workbookPath = Relationships(zip, "_rels/.rels")
                 .FirstOrDefault(r => r.Type.EndsWith("/officeDocument", StringComparison.Ordinal)).Target ?? "xl/workbook.xml";
             var workbookRelations = Relationships(zip, RelationshipsPathOf(workbookPath));
@@ -98,11 +101,11 @@ internal sealed class XlsxReader : IDisposable
             }
 
             var stringsPath = workbookRelations.FirstOrDefault(r => r.Type.EndsWith("/sharedStrings", StringComparison.Ordinal)).Target;
-            var strings = stringsPath is null ? new SharedStrings() : SharedStrings.Load(zip, stringsPath);
+            var strings = stringsPath is null ? new SharedStrings() : SharedStrings.Load(zip, stringsPath, limits);
             var sheetEntry = Entry(zip, chosen.Relation.Target)
                 ?? throw new InvalidDataException($"the worksheet '{chosen.Name}' is missing from the file ({chosen.Relation.Target})");
             var sheetStream = sheetEntry.Open();
-            var xml = XmlReader.Create(sheetStream, XmlSettings());
+            var xml = XmlReader.Create(sheetStream, XmlSettings(limits.MaxCharactersPerDocument));
             return new XlsxReader(zip, sheetStream, xml, strings)
             {
                 SheetNames = [.. worksheets.Select(s => s.Name)],
@@ -126,6 +129,21 @@ internal sealed class XlsxReader : IDisposable
     public bool ReadRow(CellRow row, int width)
     {
         ArgumentNullException.ThrowIfNull(row);
+        try
+        {
+            return ReadNextRow(row, width);
+        }
+        catch (XmlException ex) when (IsCharacterLimit(ex))
+        {
+            throw new InputTooLargeException($"refused: the worksheet '{SheetName}' holds more characters than the limit", ex);
+        }
+    }
+
+    /// <summary>The XML reader's own cap on characters per document (<see cref="InputLimits.MaxCharactersPerDocument"/>) was reached.</summary>
+    private static bool IsCharacterLimit(XmlException ex) => ex.Message.Contains(nameof(XmlReaderSettings.MaxCharactersInDocument), StringComparison.Ordinal);
+
+    private bool ReadNextRow(CellRow row, int width)
+    {
         while (MoveToNextRow())
         {
             var number = _lastRow + 1;
@@ -405,8 +423,9 @@ internal sealed class XlsxReader : IDisposable
         return joined?.ToString() ?? single ?? string.Empty;
     }
 
-    private static XmlReaderSettings XmlSettings() => new()
+    private static XmlReaderSettings XmlSettings(long maxCharacters = 0) => new()
     {
+        MaxCharactersInDocument = maxCharacters,
         DtdProcessing = DtdProcessing.Prohibit,
         XmlResolver = null,
         IgnoreComments = true,
@@ -550,7 +569,19 @@ internal sealed class XlsxReader : IDisposable
 
         public ReadOnlySpan<byte> this[int index] => _bytes.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
 
-        public static SharedStrings Load(ZipArchive zip, string path)
+        public static SharedStrings Load(ZipArchive zip, string path, InputLimits limits)
+        {
+            try
+            {
+                return LoadWithin(zip, path, limits);
+            }
+            catch (XmlException ex) when (IsCharacterLimit(ex))
+            {
+                throw new InputTooLargeException($"refused: the shared strings '{path}' hold more than {limits.MaxCharactersPerDocument.ToString(CultureInfo.InvariantCulture)} characters (the limit)", ex);
+            }
+        }
+
+        private static SharedStrings LoadWithin(ZipArchive zip, string path, InputLimits limits)
         {
             var result = new SharedStrings();
             var entry = Entry(zip, path);
@@ -562,8 +593,9 @@ internal sealed class XlsxReader : IDisposable
             var bytes = new List<byte>();
             var offsets = new List<int> { 0 };
             using var stream = entry.Open();
-            using var xml = XmlReader.Create(stream, XmlSettings());
+            using var xml = XmlReader.Create(stream, XmlSettings(limits.MaxCharactersPerDocument));
             var itemName = xml.NameTable.Add("si");
+            long characters = 0;
             var textName = xml.NameTable.Add("t");
             var phoneticName = xml.NameTable.Add("rPh");
             var buffer = new byte[256];
@@ -575,6 +607,8 @@ internal sealed class XlsxReader : IDisposable
                 }
 
                 var text = ReadStringItem(xml, textName, phoneticName);
+                characters += text.Length;
+                limits.CheckCharacters($"the shared strings '{path}'", characters);
                 var size = Encoding.UTF8.GetByteCount(text);
                 if (buffer.Length < size)
                 {

@@ -114,13 +114,7 @@ public static class CatalogueCommand
             _ => throw new InvalidOperationException("Unknown read result."),
         };
 
-    private static byte[] ReadAll(string path, CliConsole console)
-    {
-        using var input = InputSource.Open(path, console);
-        using var buffer = new MemoryStream();
-        input.CopyTo(buffer);
-        return buffer.ToArray();
-    }
+    private static byte[] ReadAll(string path, CliConsole console) => InputSource.ReadJson(path, console);
 
     private static Dictionary<string, string> ReadDirectory(string path)
     {
@@ -131,7 +125,7 @@ public static class CatalogueCommand
 
         return Directory.EnumerateFiles(path)
             .Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            .ToDictionary(f => Path.GetFileName(f), f => File.ReadAllText(f, Encoding.UTF8), StringComparer.Ordinal);
+            .ToDictionary(f => Path.GetFileName(f), InputSource.ReadText, StringComparer.Ordinal);
     }
 
     private static void WriteText(string output, string text, CliConsole console)

@@ -28,13 +28,7 @@ public static class CatalogueLoadCommand
         command.Options.Add(formatOption);
         command.SetGuardedAction(console, async (parseResult, ct) =>
         {
-            byte[] bytes;
-            await using (var input = InputSource.Open(parseResult.GetValue(fileOption)!, console))
-            using (var buffer = new MemoryStream())
-            {
-                await input.CopyToAsync(buffer, ct).ConfigureAwait(false);
-                bytes = buffer.ToArray();
-            }
+            var bytes = InputSource.ReadJson(parseResult.GetValue(fileOption)!, console);
 
             var read = parseResult.GetValue(formatOption) == "konvooi" ? CatalogueJson.Read(bytes) : HsdsCatalogue.ImportJson(bytes);
             if (read is ReadResult<InterventionCatalogue>.Failure bad)

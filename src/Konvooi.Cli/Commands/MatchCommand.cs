@@ -104,11 +104,5 @@ public static class MatchCommand
         return (result as ReadResult<MatchingWeights>.Success)?.Value;
     }
 
-    private static byte[] ReadAll(string path, CliConsole console)
-    {
-        using var input = InputSource.Open(path, console);
-        using var buffer = new MemoryStream();
-        input.CopyTo(buffer);
-        return buffer.ToArray();
-    }
+    private static byte[] ReadAll(string path, CliConsole console) => InputSource.ReadJson(path, console);
 }

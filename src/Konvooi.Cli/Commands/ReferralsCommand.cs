@@ -88,8 +88,7 @@ public static class ReferralsCommand
         command.SetGuardedAction(console, async (parse, ct) =>
         {
             string json;
-            await using (var input = InputSource.Open(parse.GetValue(file)!, console))
-            using (var reader = new StreamReader(input, Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
+            using (var reader = new StreamReader(new MemoryStream(InputSource.ReadJson(parse.GetValue(file)!, console)), Encoding.UTF8, detectEncodingFromByteOrderMarks: true))
             {
                 json = await reader.ReadToEndAsync(ct).ConfigureAwait(false);
             }

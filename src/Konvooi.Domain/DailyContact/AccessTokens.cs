@@ -19,10 +19,16 @@ public enum TokenPurpose
 /// </summary>
 public sealed record IssuedToken(string PlainText, string Hash);
 
-/// <summary>A stored token: only its SHA-256 hash, who it belongs to and whether it was revoked.</summary>
-public sealed record StoredToken(Guid Id, TokenPurpose Purpose, Guid ContactId, string Hash, DateTime IssuedAtUtc, DateTime? RevokedAtUtc = null)
+/// <summary>
+/// A stored token: only its SHA-256 hash, who it belongs to, whether it was revoked and when it expires. A token stored
+/// before tokens expired (no <paramref name="ExpiresAtUtc"/>) expires <see cref="AccessTokens.DefaultLifetimeDays"/> after issue.
+/// </summary>
+public sealed record StoredToken(Guid Id, TokenPurpose Purpose, Guid ContactId, string Hash, DateTime IssuedAtUtc, DateTime? RevokedAtUtc = null, DateTime? ExpiresAtUtc = null)
 {
     public bool IsRevoked => RevokedAtUtc is not null;
+
+    /// <summary>The moment from which the token no longer opens anything.</summary>
+    public DateTime ExpiresAt => ExpiresAtUtc ?? IssuedAtUtc.AddDays(AccessTokens.DefaultLifetimeDays);
 }
 
 /// <summary>The outcome of checking a presented token.</summary>
@@ -41,6 +47,9 @@ public enum TokenCheck
 
     /// <summary>The right token for another purpose (a feed token used to confirm, say).</summary>
     WrongPurpose,
+
+    /// <summary>The right token, but past its expiry (issue #17, finding 1).</summary>
+    Expired,
 }
 
 /// <summary>
@@ -54,6 +63,12 @@ public enum TokenCheck
 public static class AccessTokens
 {
     public const int ByteLength = 32;
+
+    /// <summary>How long a personal link works unless configured otherwise (issue #17, finding 1): half a year.</summary>
+    public const int DefaultLifetimeDays = 180;
+
+    /// <summary>How many days before a calendar link expires its holder is warned.</summary>
+    public const int ExpiryWarningDays = 30;
 
     private const int PlainTextLength = 43;
 
@@ -80,9 +95,9 @@ public static class AccessTokens
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(plainText)));
     }
 
-    /// <summary>Checks a presented token against a stored one, comparing the hashes in constant time.</summary>
+    /// <summary>Checks a presented token against a stored one, comparing the hashes in constant time, at <paramref name="nowUtc"/>.</summary>
     /// <exception cref="ArgumentNullException">When <paramref name="stored"/> is null.</exception>
-    public static TokenCheck Verify(StoredToken stored, string? presented, TokenPurpose purpose)
+    public static TokenCheck Verify(StoredToken stored, string? presented, TokenPurpose purpose, DateTime nowUtc)
     {
         ArgumentNullException.ThrowIfNull(stored);
         if (!IsWellFormed(presented))
@@ -111,7 +126,9 @@ public static class AccessTokens
             return TokenCheck.WrongPurpose;
         }
 
-        return stored.IsRevoked ? TokenCheck.Revoked : TokenCheck.Valid;
+        return stored.IsRevoked ? TokenCheck.Revoked
+            : nowUtc >= stored.ExpiresAt ? TokenCheck.Expired
+            : TokenCheck.Valid;
     }
 
     /// <summary>Whether <paramref name="presented"/> has the shape of an issued token (safe to check before hashing).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Konvooi.Domain.Common;
 
 namespace Konvooi.Domain.Referrals;
 
@@ -73,15 +74,12 @@ public static class SignalReportCsv
 
     /// <summary>
     /// A text cell: quoted when it holds a comma, quote or line break, and with a leading apostrophe when it starts like a
-    /// spreadsheet formula (<c>= + - @</c>), so a wijk name can never run as a formula when the file is opened.
+    /// spreadsheet formula (<see cref="SpreadsheetText"/>), so a wijk name can never run as a formula when the file is opened.
     /// </summary>
     public static string Text(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
+        value = SpreadsheetText.Neutralise(value);
 
         return value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }

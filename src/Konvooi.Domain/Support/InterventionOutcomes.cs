@@ -1,6 +1,7 @@
 using Konvooi.Domain.Statistics;
 using System.Globalization;
 using System.Text;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.Matching;
 
 namespace Konvooi.Domain.Support;
@@ -332,6 +333,9 @@ public static class InterventionOutcomes
 
     private static string Cell(double? value) => value?.ToString("R", CultureInfo.InvariantCulture) ?? string.Empty;
 
-    private static string CsvText(string value) =>
-        value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    private static string CsvText(string value)
+    {
+        value = SpreadsheetText.Neutralise(value);
+        return value.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+    }
 }

@@ -27,6 +27,7 @@ public static class AuditActions
     public const string DailyContactResolve = "daily-contact-resolve";
     public const string DailyContactLinkIssue = "daily-contact-link-issue";
     public const string DailyContactLinkRevoke = "daily-contact-link-revoke";
+    public const string DailyContactLinkRenew = "daily-contact-link-renew";
     public const string DailyContactDashboardView = "daily-contact-dashboard-view";
     public const string DailyContactFollowUpHandled = "daily-contact-follow-up-handled";
     public const string DailyContactCoverageView = "daily-contact-coverage-view";

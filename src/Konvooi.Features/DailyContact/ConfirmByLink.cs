@@ -13,7 +13,7 @@ public static class ConfirmByLink
         public async Task<Outcome> HandleAsync(string? token, string reference, ConfirmInput input, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(input);
-            var stored = await unfiltered.CheckLinkAsync(token, TokenPurpose.ConfirmationLink, cancellationToken).ConfigureAwait(false);
+            var stored = await unfiltered.CheckLinkAsync(token, TokenPurpose.ConfirmationLink, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
                 return new Outcome.NotFound();

@@ -27,6 +27,8 @@ public static class DailyContactFeature
         services.AddScoped<ListLinks.Handler>();
         services.AddScoped<IssueLink.Handler>();
         services.AddScoped<RevokeLink.Handler>();
+        services.AddScoped<RenewLink.Handler>();
+        services.AddScoped<GetMyCalendarLinkExpiry.Handler>();
         services.AddScoped<GetDashboard.Handler>();
         services.AddScoped<MarkFollowUpHandled.Handler>();
         services.AddScoped<BuildCoverageReport.Handler>();

@@ -20,4 +20,8 @@ public sealed class DailyContactOptions
     /// <summary>How many past days are created after a long stop, so missed windows still escalate.</summary>
     [Range(0, 7)]
     public int CatchUpDays { get; set; } = 1;
+
+    /// <summary>Days a personal link (confirmation link, calendar feed) works after it is issued or renewed (issue #17, finding 1).</summary>
+    [Range(1, 3650)]
+    public int LinkLifetimeDays { get; set; } = Domain.DailyContact.AccessTokens.DefaultLifetimeDays;
 }

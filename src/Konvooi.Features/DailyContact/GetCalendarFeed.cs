@@ -13,7 +13,7 @@ public static class GetCalendarFeed
         /// </summary>
         public async Task<string?> HandleAsync(string? token, string baseUrl, string uidDomain, CancellationToken cancellationToken)
         {
-            var stored = await unfiltered.CheckLinkAsync(token, TokenPurpose.CalendarFeed, cancellationToken).ConfigureAwait(false);
+            var stored = await unfiltered.CheckLinkAsync(token, TokenPurpose.CalendarFeed, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
                 return null;

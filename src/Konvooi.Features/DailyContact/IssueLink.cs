@@ -4,6 +4,7 @@ using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
 using Konvooi.Features.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Konvooi.Features.DailyContact;
 
@@ -22,7 +23,7 @@ public static class IssueLink
         public sealed record NotFound : Outcome;
     }
 
-    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time)
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, IOptions<DailyContactOptions> options)
     {
         /// <summary>Issues a new link for a contact of the arrangement; an earlier link of the same kind is revoked.</summary>
         public async Task<Outcome> HandleAsync(Guid personId, Guid arrangementId, Guid contactId, TokenPurpose purpose, CancellationToken cancellationToken)
@@ -51,6 +52,7 @@ public static class IssueLink
                 Hash = issued.Hash,
                 IssuedById = actor.UserId!.Value,
                 IssuedAtUtc = now,
+                ExpiresAtUtc = now.AddDays(options.Value.LinkLifetimeDays),
             };
             db.DailyContactTokens.Add(row);
             audit.Add(AuditActions.DailyContactLinkIssue, nameof(DailyContactToken), row.Id, personId);

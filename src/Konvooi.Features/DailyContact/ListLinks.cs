@@ -9,7 +9,7 @@ namespace Konvooi.Features.DailyContact;
 /// <summary>The personal links (confirmation link, calendar feed) of the contacts of an arrangement, for a coordinator.</summary>
 public static class ListLinks
 {
-    public sealed record LinkRow(Guid Id, Guid ContactId, TokenPurpose Purpose, DateTime IssuedAtUtc, DateTime? RevokedAtUtc);
+    public sealed record LinkRow(Guid Id, Guid ContactId, TokenPurpose Purpose, DateTime IssuedAtUtc, DateTime? RevokedAtUtc, DateTime ExpiresAtUtc);
 
     public sealed class Handler(KonvooiDbContext db, CurrentActor actor)
     {
@@ -23,7 +23,7 @@ public static class ListLinks
 
             var rows = await db.DailyContactTokens.AsNoTracking().Where(t => contacts.Contains(t.ContactId))
                 .OrderBy(t => t.IssuedAtUtc).ToListAsync(cancellationToken).ConfigureAwait(false);
-            return rows.Select(t => new LinkRow(t.Id, t.ContactId, Enum.Parse<TokenPurpose>(t.Purpose), t.IssuedAtUtc, t.RevokedAtUtc)).ToList();
+            return rows.Select(t => new LinkRow(t.Id, t.ContactId, Enum.Parse<TokenPurpose>(t.Purpose), t.IssuedAtUtc, t.RevokedAtUtc, t.ExpiresAtUtc ?? t.IssuedAtUtc.AddDays(AccessTokens.DefaultLifetimeDays))).ToList();
         }
     }
 }

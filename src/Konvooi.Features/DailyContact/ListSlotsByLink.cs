@@ -12,7 +12,7 @@ public static class ListSlotsByLink
         /// <summary>The slots of the contact behind a personal confirmation link, or null when the link is not valid.</summary>
         public async Task<IReadOnlyList<ContactSlot>?> HandleAsync(string? token, CancellationToken cancellationToken)
         {
-            var stored = await unfiltered.CheckLinkAsync(token, TokenPurpose.ConfirmationLink, cancellationToken).ConfigureAwait(false);
+            var stored = await unfiltered.CheckLinkAsync(token, TokenPurpose.ConfirmationLink, time.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
             if (stored is null)
             {
                 return null;

@@ -81,6 +81,7 @@ public static class SaveArrangement
             }
             else
             {
+                await RevokeLinksOfRemovedContactsAsync(row, arrangement, now, cancellationToken).ConfigureAwait(false);
                 db.Entry(row).Property(a => a.Version).OriginalValue = version;
                 row.Version = version + 1;
 
@@ -110,6 +111,32 @@ public static class SaveArrangement
             }
 
             return new Outcome.Saved(row.Id);
+        }
+
+        /// <summary>
+        /// A contact taken off the arrangement loses their personal links, unless another running arrangement of the
+        /// organisation still counts on them (issue #17, finding 1). An arrangement that ends stops its links when they
+        /// are next used (<c>SlotStore.CheckLinkAsync</c>).
+        /// </summary>
+        private async Task RevokeLinksOfRemovedContactsAsync(DailyContactArrangement row, Arrangement updated, DateTime now, CancellationToken cancellationToken)
+        {
+            var removed = DailyContactStore.ReadArrangement(row).Contacts.Select(c => c.Id).Except(updated.Contacts.Select(c => c.Id)).ToList();
+            if (removed.Count == 0)
+            {
+                return;
+            }
+
+            var today = DutchDate.Of(now);
+            var others = await db.DailyContactArrangements.AsNoTracking()
+                .Where(a => a.Id != row.Id && a.OrganisationId == row.OrganisationId && (a.EndDate == null || a.EndDate >= today))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var stillNeeded = others.SelectMany(a => DailyContactStore.ReadArrangement(a).Contacts.Select(c => c.Id)).ToHashSet();
+            var gone = removed.Where(id => !stillNeeded.Contains(id)).ToList();
+            foreach (var token in await db.DailyContactTokens.Where(t => gone.Contains(t.ContactId) && t.RevokedAtUtc == null).ToListAsync(cancellationToken).ConfigureAwait(false))
+            {
+                token.RevokedAtUtc = now;
+                audit.Add(AuditActions.DailyContactLinkRevoke, nameof(DailyContactToken), token.Id, row.PersonId);
+            }
         }
     }
 }

@@ -10,8 +10,12 @@ namespace Konvooi.Features.DailyContact;
 /// <summary>Helpers the slot use cases share: checking a personal link, a contact's view of slots, and confirming.</summary>
 internal static class SlotStore
 {
-    /// <summary>The stored token behind a personal link, or null when the link is not valid for <paramref name="purpose"/>.</summary>
-    public static async Task<DailyContactToken?> CheckLinkAsync(this UnfilteredAccess unfiltered, string? token, TokenPurpose purpose, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored token behind a personal link, or null when the link is not valid for <paramref name="purpose"/> at
+    /// <paramref name="nowUtc"/>: revoked, expired, or its contact no longer in an arrangement of the organisation that
+    /// has not ended (the link is then revoked automatically, issue #17 finding 1).
+    /// </summary>
+    public static async Task<DailyContactToken?> CheckLinkAsync(this UnfilteredAccess unfiltered, string? token, TokenPurpose purpose, DateTime nowUtc, CancellationToken cancellationToken)
     {
         if (!AccessTokens.IsWellFormed(token))
         {
@@ -24,8 +28,19 @@ internal static class SlotStore
             return null;
         }
 
-        var stored = new StoredToken(row.Id, Enum.Parse<TokenPurpose>(row.Purpose), row.ContactId, row.Hash, row.IssuedAtUtc, row.RevokedAtUtc);
-        return AccessTokens.Verify(stored, token, purpose) == TokenCheck.Valid ? row : null;
+        var stored = new StoredToken(row.Id, Enum.Parse<TokenPurpose>(row.Purpose), row.ContactId, row.Hash, row.IssuedAtUtc, row.RevokedAtUtc, row.ExpiresAtUtc);
+        if (AccessTokens.Verify(stored, token, purpose, nowUtc) != TokenCheck.Valid)
+        {
+            return null;
+        }
+
+        if (!await unfiltered.IsActiveContactAsync(row.OrganisationId, row.ContactId, DutchDate.Of(nowUtc), cancellationToken).ConfigureAwait(false))
+        {
+            await unfiltered.RevokeTokenAsync(row.Id, nowUtc, cancellationToken).ConfigureAwait(false);
+            return null;
+        }
+
+        return row;
     }
 
     /// <summary>The slots as <paramref name="contactId"/> sees them; every slot shown is audited.</summary>

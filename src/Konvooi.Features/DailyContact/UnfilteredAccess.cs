@@ -63,6 +63,21 @@ public sealed class UnfilteredAccess(KonvooiDbContext db)
         db.DailyContactSlots.IgnoreQueryFilters().AsNoTracking()
             .Where(s => s.Reference == reference).Select(s => (Guid?)s.ArrangementId).SingleOrDefaultAsync(cancellationToken);
 
+    /// <summary>Whether the contact belongs to an arrangement of the organisation that has not ended on <paramref name="today"/>.</summary>
+    public async Task<bool> IsActiveContactAsync(Guid organisationId, Guid contactId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var rows = await db.DailyContactArrangements.IgnoreQueryFilters().AsNoTracking()
+            .Where(a => a.OrganisationId == organisationId && (a.EndDate == null || a.EndDate >= today))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.Any(r => DailyContactStore.ReadArrangement(r).Contacts.Any(c => c.Id == contactId));
+    }
+
+    /// <summary>Revokes a link whose contact left every running arrangement (a personal link has no actor to filter by).</summary>
+    public Task RevokeTokenAsync(Guid tokenId, DateTime nowUtc, CancellationToken cancellationToken) =>
+        db.DailyContactTokens.IgnoreQueryFilters()
+            .Where(t => t.Id == tokenId && t.RevokedAtUtc == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(t => t.RevokedAtUtc, nowUtc), cancellationToken);
+
     public Task<DailyContactToken?> TokenByHashAsync(string hash, CancellationToken cancellationToken) =>
         db.DailyContactTokens.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(t => t.Hash == hash, cancellationToken);
 

@@ -63,6 +63,10 @@ public sealed class DailyContactToken
     public Guid IssuedById { get; set; }
     public DateTime IssuedAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
+
+    /// <summary>When the link stops working (issue #17, finding 1); null for a link issued before links expired, which
+    /// expires <c>AccessTokens.DefaultLifetimeDays</c> after issue. Renewing moves it.</summary>
+    public DateTime? ExpiresAtUtc { get; set; }
 }
 
 /// <summary>

@@ -47,7 +47,9 @@ public sealed partial class KonvooiDbContext
             e.Property(t => t.Hash).HasMaxLength(64);
             e.HasIndex(t => t.Hash).IsUnique();
             e.HasIndex(t => new { t.ContactId, t.Purpose });
-            e.HasQueryFilter(t => ActorCanOpenPeople && t.OrganisationId == ActorOrganisationId);
+            // A volunteer reads the rows of their own links (no token, only the hash and the dates) to be warned before
+            // their calendar link expires.
+            e.HasQueryFilter(t => (ActorCanOpenPeople || t.ContactId == ActorUserId) && t.OrganisationId == ActorOrganisationId);
         });
 
         builder.Entity<DailyContactConfirmation>(e =>

@@ -53,7 +53,7 @@ public static class SavePerson
                 return new Outcome.Forbidden();
             }
 
-            var (responsibleId, problem) = await ResolveResponsibleAsync(input.ResponsibleProfessionalId, null, cancellationToken).ConfigureAwait(false);
+            var (responsibleId, problem) = await ResolveResponsibleAsync(input.ResponsibleProfessionalId, null, isNew: true, cancellationToken).ConfigureAwait(false);
             if (problem is not null)
             {
                 return problem;
@@ -92,7 +92,7 @@ public static class SavePerson
                 return new Outcome.Stale();
             }
 
-            var (responsibleId, problem) = await ResolveResponsibleAsync(input.ResponsibleProfessionalId, person.ResponsibleProfessionalId, cancellationToken).ConfigureAwait(false);
+            var (responsibleId, problem) = await ResolveResponsibleAsync(input.ResponsibleProfessionalId, person.ResponsibleProfessionalId, isNew: false, cancellationToken).ConfigureAwait(false);
             if (problem is not null)
             {
                 return problem;
@@ -118,14 +118,16 @@ public static class SavePerson
         }
 
         /// <summary>
-        /// Coordinators choose the responsible professional; a professional keeps the current one,
-        /// or becomes responsible when creating (otherwise they could not see the new record).
+        /// Coordinators choose the responsible professional. A professional becomes responsible only when creating the
+        /// record (otherwise they could not see it); on an update the current choice stays as it is, even when nobody is
+        /// responsible: saving the form of a person one is assigned to must not make one responsible (issue #17,
+        /// finding 7; docs/permissions.md).
         /// </summary>
-        private async Task<(Guid? Id, Outcome.Invalid? Problem)> ResolveResponsibleAsync(Guid? requested, Guid? current, CancellationToken cancellationToken)
+        private async Task<(Guid? Id, Outcome.Invalid? Problem)> ResolveResponsibleAsync(Guid? requested, Guid? current, bool isNew, CancellationToken cancellationToken)
         {
             if (!actor.Has(Permissions.CanAssignProfessionals))
             {
-                return (current ?? actor.UserId, null);
+                return (isNew ? actor.UserId : current, null);
             }
 
             if (requested is null)

@@ -582,6 +582,9 @@ namespace Konvooi.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ContactId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Hash")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -1,6 +1,9 @@
 namespace Konvooi.Web.Infrastructure;
 
-/// <summary>Security headers on every response: a strict CSP (no inline script or style), no framing, no sniffing.</summary>
+/// <summary>
+/// Security headers on every response: a strict CSP (no inline script or style), no framing, no sniffing; and
+/// <c>Cache-Control: no-store</c> on every authenticated or token response.
+/// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
     private const string ContentSecurityPolicy =
@@ -10,6 +13,7 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var path = context.Request.Path; // before a status code page re-executes the request under another path
         context.Response.OnStarting(() =>
         {
             var headers = context.Response.Headers;
@@ -19,7 +23,11 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (context.Request.Path.StartsWithSegments("/People", StringComparison.OrdinalIgnoreCase))
+            // Every response for a signed-in user, and every personal-link (token) response, may hold personal data:
+            // never stored by a browser or proxy (issue #17, finding 12). The user is known by the time the response starts.
+            if (context.User.Identity?.IsAuthenticated == true
+                || path.StartsWithSegments("/People", StringComparison.OrdinalIgnoreCase)
+                || RequestLoggingMiddleware.TokenRoutes.Any(r => path.StartsWithSegments(r.TrimEnd('/'), StringComparison.OrdinalIgnoreCase)))
             {
                 headers.CacheControl = "no-store";
             }

@@ -56,7 +56,7 @@ public sealed class AccessTokensTests
     {
         var token = AccessTokens.IssueRandom();
 
-        Assert.Equal(TokenCheck.Valid, AccessTokens.Verify(Store(token), token.PlainText, TokenPurpose.ConfirmationLink));
+        Assert.Equal(TokenCheck.Valid, AccessTokens.Verify(Store(token), token.PlainText, TokenPurpose.ConfirmationLink, Issued));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class AccessTokensTests
     {
         var stored = Store(AccessTokens.IssueRandom());
 
-        Assert.Equal(TokenCheck.Mismatch, AccessTokens.Verify(stored, AccessTokens.IssueRandom().PlainText, TokenPurpose.ConfirmationLink));
+        Assert.Equal(TokenCheck.Mismatch, AccessTokens.Verify(stored, AccessTokens.IssueRandom().PlainText, TokenPurpose.ConfirmationLink, Issued));
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class AccessTokensTests
         var token = AccessTokens.IssueRandom();
         var revoked = Store(token) with { RevokedAtUtc = Issued.AddDays(3) };
 
-        Assert.Equal(TokenCheck.Revoked, AccessTokens.Verify(revoked, token.PlainText, TokenPurpose.ConfirmationLink));
+        Assert.Equal(TokenCheck.Revoked, AccessTokens.Verify(revoked, token.PlainText, TokenPurpose.ConfirmationLink, Issued));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class AccessTokensTests
     {
         var token = AccessTokens.IssueRandom();
 
-        Assert.Equal(TokenCheck.WrongPurpose, AccessTokens.Verify(Store(token, TokenPurpose.CalendarFeed), token.PlainText, TokenPurpose.ConfirmationLink));
+        Assert.Equal(TokenCheck.WrongPurpose, AccessTokens.Verify(Store(token, TokenPurpose.CalendarFeed), token.PlainText, TokenPurpose.ConfirmationLink, Issued));
     }
 
     [Theory]
@@ -92,6 +92,20 @@ public sealed class AccessTokensTests
     [InlineData("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")]  // padding is never issued
     public void Verify_MalformedText_IsMalformed(string? presented)
     {
-        Assert.Equal(TokenCheck.Malformed, AccessTokens.Verify(Store(FromCounter()), presented, TokenPurpose.ConfirmationLink));
+        Assert.Equal(TokenCheck.Malformed, AccessTokens.Verify(Store(FromCounter()), presented, TokenPurpose.ConfirmationLink, Issued));
+    }
+
+    /// <summary>Issue #17, finding 1: tokens expire (default 180 days after issue, or the stored expiry after a renewal).</summary>
+    [Theory]
+    [InlineData(179, null, TokenCheck.Valid)]
+    [InlineData(180, null, TokenCheck.Expired)]
+    [InlineData(200, 220, TokenCheck.Valid)]
+    [InlineData(220, 220, TokenCheck.Expired)]
+    public void Verify_AfterExpiry_IsExpired(int daysLater, int? expiresAfterDays, TokenCheck expected)
+    {
+        var token = AccessTokens.IssueRandom();
+        var stored = Store(token) with { ExpiresAtUtc = expiresAfterDays is { } d ? Issued.AddDays(d) : null };
+
+        Assert.Equal(expected, AccessTokens.Verify(stored, token.PlainText, TokenPurpose.ConfirmationLink, Issued.AddDays(daysLater)));
     }
 }

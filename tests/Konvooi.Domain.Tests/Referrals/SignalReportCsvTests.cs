@@ -40,7 +40,9 @@ public sealed class SignalReportCsvTests
     [Theory]
     [InlineData("Centrum", "Centrum")]
     [InlineData("=HYPERLINK(\"x\")", "\"'=HYPERLINK(\"\"x\"\")\"")]
-    [InlineData("-1", "'-1")]
+    [InlineData("-1", "-1")] // a number is not a formula and stays exact (issue #17, finding 10)
+    [InlineData("-1+2", "'-1+2")]
+    [InlineData("@x", "'@x")]
     [InlineData("Oost\nWest", "\"Oost\nWest\"")]
     public void Text_QuotesAndDefusesFormulas(string value, string expected)
     {

@@ -240,4 +240,34 @@ public sealed class PersonRecordTests
         Assert.IsType<Assignments.Outcome.Done>(removed);
         Assert.False(after);
     }
+
+    /// <summary>Issue #17, finding 7: saving the person form never makes the acting professional responsible; on update
+    /// only coordinators set responsibility (docs/permissions.md).</summary>
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Update_AssignedProfessionalSavesUnassignedPerson_DoesNotBecomeResponsible(string provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var services = database.BuildServices();
+        var orgs = await TwoOrganisations.CreateAsync(services);
+        var id = await orgs.CreatePersonAsync(services, TwoOrganisations.ValidPerson("Zonder"));
+        await using (var scope = TestDatabase.Scope(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator))
+        {
+            Assert.IsType<Assignments.Outcome.Done>(await scope.ServiceProvider.GetRequiredService<AssignProfessional.Handler>().HandleAsync(id, orgs.ProfessionalA, CancellationToken.None));
+        }
+
+        var input = TwoOrganisations.ValidPerson("Zonder", orgs.ProfessionalA);
+        input.Version = 1;
+        await using (var scope = TestDatabase.Scope(services, orgs.ProfessionalA, orgs.OrganisationA, Role.Professional))
+        {
+            Assert.IsType<SavePerson.Outcome.Saved>(await scope.ServiceProvider.GetRequiredService<SavePerson.Handler>().UpdateAsync(id, input, CancellationToken.None));
+        }
+
+        await using (var scope = TestDatabase.Scope(services, orgs.CoordinatorA, orgs.OrganisationA, Role.Coordinator))
+        {
+            var stored = await scope.ServiceProvider.GetRequiredService<KonvooiDbContext>().People.SingleAsync(p => p.Id == id);
+            Assert.Null(stored.ResponsibleProfessionalId);
+            Assert.Equal(2, stored.Version);
+        }
+    }
 }

@@ -267,6 +267,58 @@ public sealed partial class DailyContactPagesTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, (await calendar.GetAsync(feedPath)).StatusCode);
     }
 
+    /// <summary>Issue #17, finding 1: a link expires, the coordinator renews it, and the volunteer is warned before the
+    /// calendar link expires.</summary>
+    [Fact]
+    public async Task CalendarFeed_ExpiredLink_StopsAndRenewedLinkWorksAgain_VolunteerIsWarned()
+    {
+        await DailyContactSetup.AllDayArrangementAsync(_factory.Services, "Jaap");
+        var person = await PersonAsync("Jaap");
+        using var coordinator = await _factory.SignInAsync("coordinator@welzijn.example");
+        var editUrl = System.Net.WebUtility.HtmlDecode(EditLink().Match(await coordinator.GetHtmlAsync($"/People/{person.Id}/DailyContact")).Groups[1].Value);
+        var editHtml = await coordinator.GetHtmlAsync(editUrl);
+        var arrangementId = ArrangementIdField().Match(editHtml).Groups[1].Value;
+        var issued = await coordinator.PostFormAsync(editUrl, $"/People/{person.Id}/DailyContact?handler=Issue", new()
+        {
+            ["arrangementId"] = arrangementId,
+            ["contactId"] = VolunteerFeedForm().Match(editHtml).Groups[1].Value,
+            ["purpose"] = nameof(TokenPurpose.CalendarFeed),
+        });
+        var feedPath = new Uri(FeedInNotice().Match(await coordinator.GetHtmlAsync(issued.Headers.Location!.OriginalString)).Groups[1].Value).AbsolutePath;
+        using var calendar = _factory.NewSession();
+        Assert.Equal(HttpStatusCode.OK, (await calendar.GetAsync(feedPath)).StatusCode);
+        using (var volunteer = await _factory.SignInAsync("vrijwilliger@welzijn.example"))
+        {
+            Assert.DoesNotContain("Uw agenda-link werkt tot", await volunteer.GetHtmlAsync("/DailyContact/Mine"), StringComparison.Ordinal);
+        }
+
+        async Task SetExpiryAsync(TimeSpan fromNow)
+        {
+            await using var scope = _factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<KonvooiDbContext>();
+            var token = await db.DailyContactTokens.IgnoreQueryFilters().SingleAsync(t => t.RevokedAtUtc == null && t.Purpose == nameof(TokenPurpose.CalendarFeed));
+            Assert.True(fromNow < TimeSpan.FromDays(11) || token.ExpiresAtUtc > DateTime.UtcNow.AddDays(179));
+            token.ExpiresAtUtc = DateTime.UtcNow + fromNow;
+            await db.SaveChangesAsync();
+        }
+
+        await SetExpiryAsync(TimeSpan.FromDays(180) - TimeSpan.FromMinutes(5)); // as issued: default 180 days
+        await SetExpiryAsync(TimeSpan.FromDays(10));
+        using (var volunteer = await _factory.SignInAsync("vrijwilliger@welzijn.example"))
+        {
+            Assert.Contains("Uw agenda-link werkt tot", await volunteer.GetHtmlAsync("/DailyContact/Mine"), StringComparison.Ordinal);
+        }
+
+        await SetExpiryAsync(TimeSpan.FromMinutes(-1));
+        Assert.Equal(HttpStatusCode.NotFound, (await calendar.GetAsync(feedPath)).StatusCode);
+        var page = await coordinator.GetHtmlAsync(editUrl);
+        Assert.Contains("verlopen op", page, StringComparison.Ordinal);
+        var renewed = await coordinator.PostFormAsync(editUrl, $"/People/{person.Id}/DailyContact?handler=Renew", new() { ["arrangementId"] = arrangementId, ["tokenId"] = RevokeForm().Match(page).Groups[1].Value });
+
+        Assert.Equal(HttpStatusCode.Redirect, renewed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await calendar.GetAsync(feedPath)).StatusCode);
+    }
+
     [Fact]
     public async Task Coverage_AnalystSeesAggregatesOnly_VolunteerIsRefused()
     {

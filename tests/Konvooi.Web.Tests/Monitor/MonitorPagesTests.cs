@@ -108,6 +108,24 @@ public sealed class MonitorPagesTests : IAsyncLifetime
         Assert.Equal((MonitorAudit.FileEntity, demo.Id.ToString("D"), (Guid?)null), (entry.EntityType, entry.RecordIds, entry.PersonId));
     }
 
+    /// <summary>A workbook of a few kilobytes whose shared strings declare 16 MB (ratio far above 200).</summary>
+    private static byte[] ZipBomb()
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var strings = zip.CreateEntry("xl/sharedStrings.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var block = new byte[1 << 16];
+            Array.Fill(block, (byte)'a');
+            for (var i = 0; i < 256; i++)
+            {
+                strings.Write(block);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
     [Fact]
     public async Task BadUploads_ReRenderWithADutchMessage_AndStoreNothing()
     {
@@ -121,6 +139,7 @@ public sealed class MonitorPagesTests : IAsyncLifetime
             ("enquete.parquet", Encoding.UTF8.GetBytes("wave,q1\n2024,1\n"), "Het bestand is geen leesbaar Parquet-bestand."),
             ("enquete.xls", Encoding.UTF8.GetBytes("wave,q1\n2024,1\n"), "Dit soort spreadsheet kan Konvooi niet lezen."),
             ("leeg.csv", [], "Kies een bestand: CSV, XLSX of Parquet."),
+            ("bom.xlsx", ZipBomb(), "Dit bestand pakt uit tot een veel groter bestand dan toegestaan."), // issue #17, finding 11
         };
         foreach (var (fileName, content, message) in cases)
         {

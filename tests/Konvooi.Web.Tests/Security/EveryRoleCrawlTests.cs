@@ -24,6 +24,7 @@ public sealed partial class EveryRoleCrawlTests
         await using var factory = await KonvooiWebFactory.CreateAsync(provider);
         var failures = new List<string>();
         var visitedTotal = 0;
+        var visited = new HashSet<string>(StringComparer.Ordinal);
         foreach (var account in DemoData.Accounts)
         {
             using var session = await factory.SignInAsync(account.Email);
@@ -55,11 +56,18 @@ public sealed partial class EveryRoleCrawlTests
             }
 
             visitedTotal += seen.Count;
+            visited.UnionWith(seen);
             Assert.True(seen.Count > 3, $"{account.Email} reached only {seen.Count} pages");
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
         Assert.True(visitedTotal > DemoData.Accounts.Count * 5, $"only {visitedTotal} pages visited");
+
+        // Pages that once failed unseen must stay within the crawl's reach (issue #17, finding 13: the team page).
+        foreach (var page in MustReach)
+        {
+            Assert.True(visited.Any(page.IsMatch), $"the crawl never reached {page}");
+        }
     }
 
     /// <summary>Same-site links from <c>href</c> attributes: no sign-out, no downloads of other origins, no fragments.</summary>
@@ -81,6 +89,11 @@ public sealed partial class EveryRoleCrawlTests
             }
         }
     }
+
+    private static readonly Regex[] MustReach = [TeamPage()];
+
+    [GeneratedRegex("^/People/[0-9a-f-]{36}/Team$")]
+    private static partial Regex TeamPage();
 
     [GeneratedRegex("<a\\s[^>]*href=\"([^\"]+)\"", RegexOptions.IgnoreCase)]
     private static partial Regex Href();

@@ -91,7 +91,7 @@ internal static class HsdsTabular
             var row = new HsdsRow(name, string.Create(CultureInfo.InvariantCulture, $"{file} line {line}"), isCsv: true);
             for (var i = 0; i < header.Count; i++)
             {
-                row.Values[header[i]] = fields[i];
+                row.Values[header[i]] = SpreadsheetText.Restore(fields[i]);
             }
 
             tables.Rows[name].Add(row);
@@ -172,7 +172,9 @@ internal static class HsdsTabular
         return records;
     }
 
-    private static string Quote(string value) =>
+    private static string Quote(string value) => QuoteNeutralised(SpreadsheetText.Neutralise(value));
+
+    private static string QuoteNeutralised(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 || (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
             ? $"\"{value.Replace("\"", "\"\"", StringComparison.Ordinal)}\""
             : value;

@@ -8,7 +8,8 @@ namespace Konvooi.Web.Pages.DailyContact;
 
 /// <summary>A person's daily contact arrangement: the form for coordinators and professionals, and personal links.</summary>
 public sealed class ArrangementModel(
-    GetArrangements.Handler arrangements, SaveArrangement.Handler save, ListLinks.Handler links, IssueLink.Handler issue, RevokeLink.Handler revoke) : PageModel
+    GetArrangements.Handler arrangements, SaveArrangement.Handler save, ListLinks.Handler links, IssueLink.Handler issue, RevokeLink.Handler revoke,
+    RenewLink.Handler renew, TimeProvider time) : PageModel
 {
     [BindProperty]
     public ArrangementInput Input { get; set; } = new();
@@ -21,6 +22,8 @@ public sealed class ArrangementModel(
     public ArrangementViews.Stored? Editing { get; private set; }
 
     public IReadOnlyList<ListLinks.LinkRow> LinkRows { get; private set; } = [];
+
+    public DateTime NowUtc => time.GetUtcNow().UtcDateTime;
 
     public bool HasError(string key) => ModelState.HasErrorFor(key);
 
@@ -88,6 +91,19 @@ public sealed class ArrangementModel(
         {
             case RevokeLink.Outcome.Revoked:
                 TempData["Notice"] = "De link werkt niet meer.";
+                return Redirect($"/People/{id}/DailyContact?arrangementId={arrangementId}");
+            default:
+                return NotFound();
+        }
+    }
+
+    /// <summary>Renews a link: the same link works another half year (issue #17, finding 1).</summary>
+    public async Task<IActionResult> OnPostRenewAsync(Guid id, Guid arrangementId, Guid tokenId, CancellationToken cancellationToken)
+    {
+        switch (await renew.HandleAsync(id, arrangementId, tokenId, cancellationToken))
+        {
+            case RenewLink.Outcome.Renewed renewed:
+                TempData["Notice"] = "De link werkt weer tot " + Dutch.Date(DateOnly.FromDateTime(renewed.ExpiresAtUtc)) + ".";
                 return Redirect($"/People/{id}/DailyContact?arrangementId={arrangementId}");
             default:
                 return NotFound();

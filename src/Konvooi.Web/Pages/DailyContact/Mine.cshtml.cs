@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Konvooi.Web.Pages.DailyContact;
 
-public sealed class MineModel(ListMySlots.Handler mine, ConfirmSlot.Handler confirm) : PageModel
+public sealed class MineModel(ListMySlots.Handler mine, ConfirmSlot.Handler confirm, GetMyCalendarLinkExpiry.Handler linkExpiry) : PageModel
 {
     [BindProperty(Name = "Confirm")]
     public SlotViews.ConfirmInput Confirm { get; set; } = new();
@@ -13,8 +13,14 @@ public sealed class MineModel(ListMySlots.Handler mine, ConfirmSlot.Handler conf
 
     public ContactSlotsView Cards => new(Items);
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    /// <summary>When the volunteer's calendar link expires, if that is soon (issue #17, finding 1).</summary>
+    public DateTime? CalendarLinkExpires { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Items = await mine.HandleAsync(7, cancellationToken);
+        CalendarLinkExpires = await linkExpiry.HandleAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(string reference, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Xml;
 using Konvooi.Analytics.Monitoring;
+using Konvooi.Analytics.Tabular;
 using Konvooi.Domain.Statistics;
 using Konvooi.Features.Monitor;
 
@@ -40,14 +40,8 @@ public static class MonitorEngine
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            if (format == "xlsx" && !WithinZipLimits(stream, options))
-            {
-                return (null, ["Dit Excel-bestand pakt uit tot een veel groter bestand dan toegestaan. Sla het op als CSV en probeer het opnieuw."]);
-            }
-
-            stream.Position = 0;
             var inputFormat = format switch { "xlsx" => InputFormat.Xlsx, "parquet" => InputFormat.Parquet, _ => InputFormat.Csv };
-            var preview = MonitorSource.Preview(stream, inputFormat, Path.GetFileName(path), maxRows: MonitorStore.PreviewRows);
+            var preview = MonitorSource.Preview(stream, inputFormat, Path.GetFileName(path), maxRows: MonitorStore.PreviewRows, limits: Limits(options));
             var header = preview.Header;
             if (header.Count < 2 || header.Any(h => h.Length == 0 || h.Any(char.IsControl)))
             {
@@ -55,6 +49,10 @@ public static class MonitorEngine
             }
 
             return (new MonitorTableShape(header, preview.Rows), []);
+        }
+        catch (MonitorInputException ex) when (ex.InnerException is InputTooLargeException)
+        {
+            return (null, ["Dit bestand pakt uit tot een veel groter bestand dan toegestaan. Sla het op als CSV en probeer het opnieuw."]);
         }
         catch (MonitorInputException ex) when (ex.Message.Contains("empty", StringComparison.Ordinal))
         {
@@ -68,25 +66,15 @@ public static class MonitorEngine
     }
 
     /// <summary>
-    /// XlsxReader reads the parts as streams but has no limit of its own on what they decompress to: check the sizes and
-    /// ratios the archive declares (.NET's zip reader does not return more than an entry declares).
+    /// The shared caps of <see cref="InputLimits"/> (the CLI's too) with the totals and ratio from <c>Konvooi:Monitor</c>
+    /// (issue #17, finding 11).
     /// </summary>
-    private static bool WithinZipLimits(Stream stream, MonitorOptions options)
+    internal static InputLimits Limits(MonitorOptions options) => InputLimits.Default with
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
-        long total = 0;
-        foreach (var entry in zip.Entries)
-        {
-            total += entry.Length;
-            var ratio = entry.CompressedLength == 0 ? (entry.Length == 0 ? 0 : double.PositiveInfinity) : (double)entry.Length / entry.CompressedLength;
-            if (total > options.MaxXlsxDecompressedBytes || (entry.Length > 1 << 20 && ratio > options.MaxXlsxCompressionRatio))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+        MaxTotalBytes = options.MaxXlsxDecompressedBytes,
+        MaxPartBytes = Math.Min(InputLimits.Default.MaxPartBytes, options.MaxXlsxDecompressedBytes),
+        MaxCompressionRatio = options.MaxXlsxCompressionRatio,
+    };
 
     /// <summary>The request the CLI would build from the same choices (docs/monitor.md, options).</summary>
     internal static MonitorRequest Request(MonitorSettings s, string path, string format) => new()
@@ -142,7 +130,7 @@ public static class MonitorEngine
     /// same code as <c>konvooi monitor estimate</c> and <c>contrast</c>; the problems (as the CLI words them) when it cannot.
     /// The contrast's table is put first in the plan so that one read serves both; the tables keep the analyst's order.
     /// </summary>
-    public static (MonitorResult? Result, IReadOnlyList<string> Problems) Run(MonitorSettings settings, string path, string format)
+    public static (MonitorResult? Result, IReadOnlyList<string> Problems) Run(MonitorSettings settings, string path, string format, InputLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var problems = new List<string>();
@@ -172,7 +160,7 @@ public static class MonitorEngine
 
         try
         {
-            var plan = MonitorPlan.Create(Request(settings with { By = by }, path, format));
+            var plan = MonitorPlan.Create(Request(settings with { By = by }, path, format) with { Limits = limits ?? InputLimits.Default });
             if (problems.Count > 0)
             {
                 return (null, problems);

@@ -2,11 +2,16 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
+using Konvooi.Domain.Common;
 using Konvooi.Features.Monitor;
 
 namespace Konvooi.Web.Pages.Monitor;
 
-/// <summary>The result as CSV (the CLI's columns) and as a minimal XLSX workbook (written as Office Open XML by hand).</summary>
+/// <summary>
+/// The result as CSV (the CLI's columns) and as a minimal XLSX workbook (written as Office Open XML by hand). Text cells
+/// that start like a formula are neutralised (<see cref="SpreadsheetText"/>): an apostrophe in the CSV, the
+/// <c>quotePrefix</c> style in the workbook.
+/// </summary>
 public static class MonitorExports
 {
     private static readonly string[] EstimateColumns = ["indicator", "n_unweighted", "sum_weight", "estimate", "se", "ci_low", "ci_high", "deff", "suppressed"];
@@ -65,7 +70,7 @@ public static class MonitorExports
             null => string.Empty,
             double d => d.ToString("R", CultureInfo.InvariantCulture),
             long l => l.ToString(CultureInfo.InvariantCulture),
-            _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
+            _ => SpreadsheetText.Neutralise(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
         };
         return text.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
     }
@@ -88,7 +93,8 @@ public static class MonitorExports
             Part("[Content_Types].xml",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
                 + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>" + overrides + "</Types>");
+                + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>" + overrides + "</Types>");
             Part("_rels/.rels",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
@@ -98,7 +104,9 @@ public static class MonitorExports
             Part("xl/_rels/workbook.xml.rels",
                 "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
                 + string.Concat(sheets.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>"))
+                + $"<Relationship Id=\"rId{sheets.Count + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>"
                 + "</Relationships>");
+            Part("xl/styles.xml", Styles);
             for (var i = 0; i < sheets.Count; i++)
             {
                 var xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>");
@@ -121,7 +129,9 @@ public static class MonitorExports
                                 xml.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\"><v>{l.ToString(CultureInfo.InvariantCulture)}</v></c>");
                                 break;
                             case var other:
-                                xml.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"inlineStr\"><is><t>{Escape(Convert.ToString(other, CultureInfo.InvariantCulture) ?? string.Empty)}</t></is></c>");
+                                var text = Convert.ToString(other, CultureInfo.InvariantCulture) ?? string.Empty;
+                                var style = SpreadsheetText.StartsLikeFormula(text) ? " s=\"1\"" : string.Empty;
+                                xml.Append(CultureInfo.InvariantCulture, $"<c r=\"{reference}\" t=\"inlineStr\"{style}><is><t>{Escape(text)}</t></is></c>");
                                 break;
                         }
                     }
@@ -136,6 +146,20 @@ public static class MonitorExports
 
         return buffer.ToArray();
     }
+
+    /// <summary>
+    /// Style 0 is the default; style 1 sets <c>quotePrefix</c>, the spreadsheet's own "this text is not a formula" mark
+    /// (what typing an apostrophe before <c>=</c> does in Excel). Text cells that start like a formula get it (issue #17,
+    /// finding 10): the value stays exact for readers, and editing the cell in a spreadsheet does not turn it into a formula.
+    /// </summary>
+    private const string Styles =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+        + "<fonts count=\"1\"><font><sz val=\"11\"/><name val=\"Calibri\"/></font></fonts>"
+        + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill></fills>"
+        + "<borders count=\"1\"><border><left/><right/><top/><bottom/><diagonal/></border></borders>"
+        + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+        + "<cellXfs count=\"2\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" quotePrefix=\"1\"/></cellXfs>"
+        + "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles></styleSheet>";
 
     private static string ColumnName(int index)
     {

@@ -65,7 +65,7 @@ public sealed partial class MonitorJobHostedService(
                 }
 
                 var copied = System.Diagnostics.Stopwatch.GetTimestamp();
-                var (result, problems) = await Task.Run(() => MonitorEngine.Run(job.Settings, path, job.Format), cancellationToken).ConfigureAwait(false);
+                var (result, problems) = await Task.Run(() => MonitorEngine.Run(job.Settings, path, job.Format, MonitorEngine.Limits(options.Value)), cancellationToken).ConfigureAwait(false);
                 var analysed = System.Diagnostics.Stopwatch.GetTimestamp();
                 if (result is not null)
                 {
