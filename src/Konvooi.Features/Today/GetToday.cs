@@ -47,7 +47,8 @@ public static class GetToday
         CurrentActor actor,
         TimeProvider time,
         GetWorkList.Handler workList,
-        ListIntake.Handler intake)
+        ListIntake.Handler intake,
+        SupportListSettings settings)
     {
         /// <summary>Today's work, or null when the actor may not open person records.</summary>
         public async Task<View?> HandleAsync(CancellationToken cancellationToken)
@@ -93,7 +94,8 @@ public static class GetToday
 
         /// <summary>
         /// For the navigation: how many things need attention, cheaply (no audit, no person data): open follow-ups
-        /// due by today (one COUNT) and, for coordinators, unhandled "leek anders" signals (one COUNT).
+        /// due within the work list's reminder window, as the work list shows them (one COUNT) and, for coordinators,
+        /// unhandled "leek anders" signals (one COUNT).
         /// </summary>
         public async Task<int> CountAsync(CancellationToken cancellationToken)
         {
@@ -102,11 +104,11 @@ public static class GetToday
                 return 0;
             }
 
-            var today = DutchDate.Today(time);
+            var horizon = DutchDate.Today(time).AddDays(settings.WorkList.ReminderDays);
             var organisationView = actor.SeesAllPeopleOfOrganisation;
             var visiblePeople = db.People.Select(p => p.Id);
             var count = await db.FollowUpTasks.AsNoTracking()
-                .CountAsync(t => t.DoneOn == null && t.DueOn <= today && visiblePeople.Contains(t.PersonId) && (organisationView || t.ResponsibleProfessionalId == me), cancellationToken)
+                .CountAsync(t => t.DoneOn == null && t.DueOn <= horizon && visiblePeople.Contains(t.PersonId) && (organisationView || t.ResponsibleProfessionalId == me), cancellationToken)
                 .ConfigureAwait(false);
             if (actor.Has(Permissions.CanRecordContactForOthers))
             {
