@@ -37,7 +37,7 @@ public static class GetToday
     }
 
     /// <summary>One line: who, what, by when, and the link that opens the right page.</summary>
-    public sealed record Item(ItemKind Kind, Urgency Urgency, DateOnly Date, string Name, string Text, string Href, string LinkText);
+    public sealed record Item(ItemKind Kind, Urgency Urgency, DateOnly Date, string Name, string Text, string Href, string LinkText, Guid? PersonId = null);
 
     public sealed record View(DateOnly Today, IReadOnlyList<Item> Items, bool SeesDailyContact, bool SeesIntake);
 
@@ -152,7 +152,8 @@ public static class GetToday
                     ? "Dagelijks contact van vandaag is gemist en opgeschaald: bel of ga langs."
                     : "Dagelijks contact van vandaag is nog niet bevestigd.",
                 $"/DailyContact/Slot/{Uri.EscapeDataString(e.State.Slot.Reference)}",
-                "Contactmoment openen")).ToList();
+                "Contactmoment openen",
+                e.State.Slot.PersonId)).ToList();
             items.AddRange(signals.Where(s => names.ContainsKey(s.PersonId)).Select(s => new Item(
                 ItemKind.DifferenceSignal,
                 Urgency.Due,
@@ -160,7 +161,8 @@ public static class GetToday
                 names[s.PersonId],
                 "Bij het dagelijks contact leek iets anders dan anders: neem het op in het plan.",
                 "/DailyContact/Dashboard",
-                "Naar dagelijks contact")));
+                "Naar dagelijks contact",
+                s.PersonId)));
             return items;
         }
 
@@ -175,8 +177,8 @@ public static class GetToday
                 _ => ItemKind.LongWait,
             };
             return kind == ItemKind.Remeasurement
-                ? new Item(kind, item.Urgency, item.DueOn, row.PersonName, item.Text, $"/People/{item.PersonId}/Measurements/New?instrument={row.RemeasurementInstrument}", "Opnieuw meten")
-                : new Item(kind, item.Urgency, item.DueOn, row.PersonName, item.Text, $"/People/{item.PersonId}/Plan", "Naar het plan");
+                ? new Item(kind, item.Urgency, item.DueOn, row.PersonName, item.Text, $"/People/{item.PersonId}/Measurements/New?instrument={row.RemeasurementInstrument}", "Opnieuw meten", Guid.Parse(item.PersonId))
+                : new Item(kind, item.Urgency, item.DueOn, row.PersonName, item.Text, $"/People/{item.PersonId}/Plan", "Naar het plan", Guid.Parse(item.PersonId));
         }
     }
 
