@@ -14,6 +14,7 @@ using Konvooi.Features.Monitor;
 using Konvooi.Features.Referrals;
 using Konvooi.Features.Security;
 using Konvooi.Features.Support;
+using Konvooi.Features.Today;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -54,6 +55,8 @@ public static class KonvooiFeatures
         services.AddScoped<ListUsers.Handler>();
         services.AddScoped<ListPeople.Handler>();
         services.AddScoped<GetPerson.Handler>();
+        services.AddScoped<GetCaseOverview.Handler>();
+        services.AddScoped<GetToday.Handler>();
         services.AddScoped<SavePerson.Handler>();
         services.AddScoped<RecordConsent.Handler>();
         services.AddScoped<WithdrawConsent.Handler>();

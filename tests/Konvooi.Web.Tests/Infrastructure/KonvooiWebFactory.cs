@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Konvooi.Features.Data;
 using Konvooi.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -26,6 +27,9 @@ public sealed class KonvooiWebFactory : WebApplicationFactory<Program>
 
     public CapturedLogs Logs { get; } = new();
 
+    /// <summary>Counts the SQL commands of requests marked with <see cref="SqlCommandCounter.Header"/>.</summary>
+    public SqlCommandCounter Sql { get; } = new();
+
     public static async Task<KonvooiWebFactory> CreateAsync(string provider = TestDatabase.Sqlite, int signInPermitsPerMinute = 100_000) =>
         new(await TestDatabase.CreateAsync(provider), signInPermitsPerMinute);
 
@@ -41,7 +45,11 @@ public sealed class KonvooiWebFactory : WebApplicationFactory<Program>
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(Logs));
         builder.ConfigureTestServices(services =>
-            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
+        {
+            services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
+            services.AddHttpContextAccessor();
+            services.ConfigureDbContext<KonvooiDbContext>(o => o.AddInterceptors(Sql));
+        });
     }
 
     public WebSession NewSession() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
