@@ -14,7 +14,8 @@ public sealed class TeamPageTests
     public async Task Team_Coordinator_ShowsThePage(string provider)
     {
         await using var factory = await KonvooiWebFactory.CreateAsync(provider);
-        var person = (await DemoLookup.AllPeopleAsync(factory.Services)).First(p => p.ResponsibleProfessionalId is not null);
+        // A person of the coordinator's own organisation with a responsible professional (another organisation's is a 404).
+        var person = await DemoLookup.PersonAsync(factory.Services, "Welzijn Lindenhaven (demo)", responsibleIsDemoProfessional: true);
         using var session = await factory.SignInAsync("coordinator@welzijn.example");
 
         var html = await session.GetHtmlAsync($"/People/{person.Id}/Team");
