@@ -261,6 +261,12 @@ public sealed class ProfileSnapshot
     public required string GuideVersion { get; set; }
     /// <summary>Instrument id, version and date of every measurement used, as JSON.</summary>
     public required string InstrumentsJson { get; set; }
+
+    /// <summary>The professional's judgement used for this profile, as JSON, or null when there was none (issue #16).</summary>
+    public string? JudgementJson { get; set; }
+
+    /// <summary>The safety advice codes of this profile (<c>safety_first</c>, <c>mood_referral</c>), comma-separated; empty when none.</summary>
+    public string SafetyAdvice { get; set; } = "";
     public Guid CreatedById { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }

@@ -9,8 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Konvooi.Features.Profiles;
 
 /// <summary>
-/// The latest stored profile of a person, with the matching engine's suggestions, exclusions and advice for it
-/// (stored as a match run) and the choices made earlier; audit-logged.
+/// The latest stored profile of a person, with the open match run for it (the matching engine's suggestions,
+/// exclusions and advice as shown earlier) and the choices made earlier; audit-logged. Reading never creates or
+/// counts a match run: that is a POST (<see cref="MatchProfile"/>), so a cross-site link cannot write in someone's name.
 /// </summary>
 public static class GetProfile
 {
@@ -22,7 +23,7 @@ public static class GetProfile
         string? CreatedBy,
         IReadOnlyList<ListMatchChoices.PastChoice> Choices);
 
-    public sealed class Handler(KonvooiDbContext db, AuditLog audit, ShowMatchRun.Handler showRun, ListMatchChoices.Handler choices)
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, ListMatchChoices.Handler choices)
     {
         public async Task<View?> HandleAsync(Guid personId, CancellationToken cancellationToken)
         {
@@ -35,7 +36,7 @@ public static class GetProfile
             var snapshot = await db.ProfileSnapshots.AsNoTracking().Where(p => p.PersonId == personId)
                 .OrderByDescending(p => p.CreatedAtUtc).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             audit.Add(AuditActions.View, nameof(ProfileSnapshot), snapshot?.Id ?? personId, personId);
-            var run = snapshot is null ? null : await showRun.HandleAsync(snapshot, cancellationToken).ConfigureAwait(false);
+            var run = snapshot is null ? null : await db.OpenRunAsync(snapshot.Id, cancellationToken).ConfigureAwait(false);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             var pastChoices = await choices.HandleAsync(personId, cancellationToken).ConfigureAwait(false);
             if (snapshot is null)

@@ -14,11 +14,12 @@ namespace Konvooi.Features.Profiles;
 
 /// <summary>
 /// Draws up a person's profile from their measurements, conversation and latest convoy map (the pure
-/// <see cref="ProfileBuilder"/>) and stores it as a dated snapshot.
+/// <see cref="ProfileBuilder"/>) and stores it as a dated snapshot, with the matching engine's result for it as a
+/// match run (both in one transaction).
 /// </summary>
 public static class RebuildProfile
 {
-    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time)
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, Support.ShowMatchRun.Handler showRun)
     {
         /// <summary>Builds the profile as of today and stores it; false when the person is not visible.</summary>
         public async Task<bool> HandleAsync(Guid personId, CancellationToken cancellationToken)
@@ -60,6 +61,7 @@ public static class RebuildProfile
             };
             db.ProfileSnapshots.Add(snapshot);
             audit.Add(AuditActions.Create, nameof(ProfileSnapshot), snapshot.Id, personId);
+            await showRun.HandleAsync(snapshot, cancellationToken).ConfigureAwait(false);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }
