@@ -10,7 +10,7 @@ namespace Konvooi.Domain.Conversations;
 public static class ConversationGuide
 {
     /// <summary>Version of the sections, questions and option codes; stored with every profile.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     public const int ShortTextLength = 300;
 
@@ -116,7 +116,7 @@ public static class ConversationGuide
         "life_events",
         "Gebeurtenissen en oorzaken",
         "We praten over wat er in uw leven is gebeurd, nu en vroeger. Samen kiezen we wat volgens u de belangrijkste oorzaak is.",
-        ["TF-4", "TF-6", "RK-6"],
+        ["TF-4", "TF-6", "RK-6", "JG-4"],
         [
             Multi("life_events.causes", "Wat heeft volgens u te maken met hoe u zich voelt?", CauseOptions()),
             Choice("life_events.primary_cause", "Wat is daarvan het belangrijkste?", CauseOptions()),
@@ -126,6 +126,8 @@ public static class ConversationGuide
                 ("partner", "ja, mijn partner"),
                 ("other_close", "ja, iemand anders die dicht bij mij stond")),
             Date("life_events.loss_date", "Wanneer is die persoon overleden?"),
+            Multi("life_events.recent", "Is er de laatste tijd iets veranderd in uw leven?", LifeEventOptions()),
+            .. Vocabulary.LifeEvents.Keys.Select(e => Date(RecentDatePrefix + e, RecentDateText(e)) with { FollowUpOf = "life_events.recent" }),
             Multi("life_events.earlier_life", "Speelt er iets uit uw leven van vroeger mee?",
                 ("no_children", "ik heb geen kinderen"),
                 ("hard_youth", "een moeilijke jeugd"),
@@ -180,6 +182,13 @@ public static class ConversationGuide
                 ("control", "minder zelf kunnen bepalen"),
                 ("self_worth", "wat ik nog waard ben"),
                 ("purpose", "waar ik het voor doe")),
+            YesNo("meaning.death_wish", "Sommige mensen denken weleens: het hoeft voor mij niet meer. Of ze denken aan de dood. Herkent u dat?") with
+            {
+                Guidance = DeathWishGuidance,
+            },
+            YesNo("meaning.death_wish_thoughts", "Denkt u er weleens aan om zelf een einde aan uw leven te maken?") with { FollowUpOf = "meaning.death_wish" },
+            YesNo("meaning.death_wish_plan", "Heeft u erover nagedacht hoe u dat zou doen?") with { FollowUpOf = "meaning.death_wish" },
+            YesNo("meaning.death_wish_means", "Heeft u al iets geregeld of klaargelegd om dat te doen?") with { FollowUpOf = "meaning.death_wish" },
             Notes("meaning.notes"),
         ]);
 
@@ -296,11 +305,29 @@ public static class ConversationGuide
         [
             YesNo("measurements.discussed", "Heeft u de uitkomsten samen besproken?"),
             YesNo("measurements.recognised", "Herkent de persoon zich in de uitkomst?"),
+            Choice("measurements.ons_direct", "Hoe vaak voelt u zich eenzaam?", SelfReportOptions()) with
+            {
+                Guidance = "Vraag dit in de woorden van de persoon zelf. Het antwoord telt mee naast de vragenlijst: past het niet bij de uitkomst, dan bespreekt u dat samen.",
+            },
             Notes("measurements.notes"),
         ])
     {
         LinkedInstruments = ["djg11", "djg6", "mastery7-ggd", "mastery7", "brs", "who5"],
     };
+
+    /// <summary>Date questions per recent life event: <c>life_events.recent_date.EVENT</c> (docs/profile.md).</summary>
+    public const string RecentDatePrefix = "life_events.recent_date.";
+
+    /// <summary>
+    /// Guidance with <c>meaning.death_wish</c>, after the Dutch multidisciplinary guideline on suicidal behaviour
+    /// (Multidisciplinaire richtlijn Diagnostiek en behandeling van suïcidaal gedrag): ask openly, go on
+    /// step by step, and act on the answers. In our own words.
+    /// </summary>
+    public const string DeathWishGuidance =
+        "Vraag rustig en open door. Bij ouderen komt een doodswens vaak voor, en vaak is die niet acuut: 'het hoeft niet meer' is iets anders dan plannen maken. " +
+        "Is het antwoord ja, vraag dan stap voor stap naar gedachten aan zelfdoding, naar een plan en naar middelen. " +
+        "Bespreek een ja altijd dezelfde dag met de huisarts, en geef het nummer van 113 Zelfmoordpreventie (113 of gratis 0800-0113). " +
+        "Zijn er plannen of middelen, blijf dan bij de persoon en bel de huisarts of huisartsenpost; bij direct gevaar 112.";
 
     /// <summary>Every section in the order of the conversation.</summary>
     public static IReadOnlyList<GuideSection> Sections { get; } =
@@ -345,6 +372,15 @@ public static class ConversationGuide
 
     private static List<GuideOption> CauseOptions() =>
         [.. Vocabulary.Causes.Select(c => new GuideOption(c.Key, c.Value))];
+
+    private static List<GuideOption> LifeEventOptions() =>
+        [.. Vocabulary.LifeEvents.Select(c => new GuideOption(c.Key, c.Value))];
+
+    private static List<GuideOption> SelfReportOptions() =>
+        [.. Vocabulary.SelfReports.Select(c => new GuideOption(c.Key, c.Value))];
+
+    private static string RecentDateText(string lifeEvent) =>
+        $"Wanneer was dat ({Vocabulary.Label(Vocabulary.LifeEvents, lifeEvent)})?";
 
     private static List<GuideOption> CopingOptions() =>
         [.. Vocabulary.Coping.Select(c => new GuideOption(c.Key, c.Value))];

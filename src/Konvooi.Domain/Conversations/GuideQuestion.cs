@@ -49,6 +49,15 @@ public sealed record GuideQuestion(string Code, string Text, AnswerType Type)
     /// <summary>A date answer may not lie after the conversation date.</summary>
     public bool IsPastDate { get; init; } = true;
 
+    /// <summary>Guidance for the professional, shown with the question (never to the person or a volunteer).</summary>
+    public string? Guidance { get; init; }
+
+    /// <summary>
+    /// The question whose answer makes this one relevant (a "yes", or for a date per option the chosen option);
+    /// without JavaScript every question is shown, so this is a hint for the layout only.
+    /// </summary>
+    public string? FollowUpOf { get; init; }
+
     /// <summary>Whether <paramref name="code"/> is one of <see cref="Options"/>.</summary>
     public bool HasOption(string code) => Options.Any(o => string.Equals(o.Code, code, StringComparison.Ordinal));
 }

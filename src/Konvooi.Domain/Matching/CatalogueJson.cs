@@ -100,6 +100,7 @@ public static partial class CatalogueJson
     {
         writer.WriteStartObject();
         writer.WriteString("id", i.Id);
+        WriteOptional(writer, "type", i.Type);
         writer.WriteString("name", i.Name);
         writer.WriteString("description", i.Description);
         writer.WriteString("aim", i.Aim);
@@ -158,6 +159,12 @@ public static partial class CatalogueJson
             json.Add(P("id"), "must be 1–100 lower-case letters, digits, '_' or '-', starting with a letter or digit", item.GetProperty("id"));
         }
 
+        var type = json.ReadString(O("type"), P("type"));
+        if (type is not null && !IsValidId(type))
+        {
+            json.Add(P("type"), "must be 1–100 lower-case letters, digits, '_' or '-', starting with a letter or digit", O("type"));
+        }
+
         var name = json.ReadString(R("name"), P("name"));
         var description = json.ReadString(R("description"), P("description"));
         var aim = json.ReadCode(R("aim"), P("aim"), Vocabulary.Aims.Keys, "aim");
@@ -203,6 +210,7 @@ public static partial class CatalogueJson
         return new Intervention
         {
             Id = id!,
+            Type = type,
             Name = name!,
             Description = description!,
             Aim = aim!,

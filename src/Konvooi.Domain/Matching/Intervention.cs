@@ -83,6 +83,15 @@ public sealed record Intervention
     /// <summary>The main werkzaam element (the first one listed).</summary>
     public string MainElement => Elements[0];
 
+    /// <summary>
+    /// The catalogue type this offer is a kind of (catalogue field <c>type</c>, an intervention id such as a
+    /// starter type); null for a type of its own. A misfit dropout excludes every offer of the same type (RK-5).
+    /// </summary>
+    public string? Type { get; init; }
+
+    /// <summary>The catalogue type: <see cref="Type"/>, or the id when it has none.</summary>
+    public string TypeCode => Type ?? Id;
+
     public bool IsLonelinessIntervention => Aim.StartsWith("loneliness_", StringComparison.Ordinal);
 }
 

@@ -50,7 +50,7 @@ public static class Matcher
         var excluded = new List<Exclusion>();
         foreach (var intervention in catalogue.Interventions)
         {
-            var exclusion = FirstExclusion(facts, intervention);
+            var exclusion = FirstExclusion(facts, intervention, catalogue);
             if (exclusion is not null)
             {
                 excluded.Add(exclusion);
@@ -74,14 +74,14 @@ public static class Matcher
         return new MatchResult(ranked, excluded, advice, catalogue.Version, MatchingRules.Version);
     }
 
-    private static Exclusion? FirstExclusion(ProfileFacts facts, Intervention i)
+    private static Exclusion? FirstExclusion(ProfileFacts facts, Intervention i, InterventionCatalogue catalogue)
     {
         var profile = facts.Profile;
-        var misfit = profile.DroppedOut.FirstOrDefault(d => d.IsMisfit && d.Intervention == i.Id);
-        if (misfit is not null)
+        if (MisfitDropoutFor(profile, i, catalogue) is { } misfit)
         {
-            return Exclude(i, MatchingRules.MisfitDropout,
-                $"De persoon stopte eerder met dit aanbod omdat het niet paste ({Vocabulary.Label(Vocabulary.DropoutReasons, misfit.Reason)}). Het wordt niet opnieuw voorgesteld.");
+            return Exclude(i, MatchingRules.MisfitDropout, misfit.Dropout.Intervention == i.Id
+                ? $"De persoon stopte eerder met dit aanbod omdat het niet paste ({Vocabulary.Label(Vocabulary.DropoutReasons, misfit.Dropout.Reason)}). Het wordt niet opnieuw voorgesteld."
+                : $"De persoon stopte eerder met '{misfit.Name}' omdat het niet paste ({Vocabulary.Label(Vocabulary.DropoutReasons, misfit.Dropout.Reason)}). Dit aanbod is van dezelfde soort en wordt daarom niet voorgesteld, tenzij u met een reden anders besluit.");
         }
 
         var contra = i.ContraIndications.Where(facts.Conditions.Contains).ToList();
@@ -182,8 +182,9 @@ public static class Matcher
         }
 
         ScoreMoney(facts, i, w, Add);
+        ScorePrevention(facts, i, w, Add);
         ScoreTargetGroups(facts, i, w, Add);
-        ScoreDropouts(profile, i, catalogue, w, Add);
+        ScoreEarlierDropout(profile, i, Add);
 
         if (Vocabulary.RecognitionRank(i.Recognition) >= Vocabulary.RecognitionRank("well_described"))
         {
@@ -328,24 +329,77 @@ public static class Matcher
         }
     }
 
-    private static void ScoreDropouts(Profile profile, Intervention i, InterventionCatalogue catalogue, MatchingWeights w, Action<MatchingRule, double, string> add)
+    /// <summary>
+    /// The misfit dropout that rules <paramref name="i"/> out (RK-5): the same intervention, or another one of the
+    /// same catalogue type (<see cref="Intervention.TypeCode"/>) unless the professional overrode it with a reason.
+    /// </summary>
+    private static (Dropout Dropout, string Name)? MisfitDropoutFor(Profile profile, Intervention i, InterventionCatalogue catalogue)
     {
-        var similarTo = profile.DroppedOut
-            .Where(d => d.IsMisfit && d.Intervention != i.Id)
-            .Select(d => catalogue.Find(d.Intervention))
-            .OfType<Intervention>()
-            .FirstOrDefault(d => d.Setting == i.Setting && d.MainElement == i.MainElement);
-        if (similarTo is not null)
+        var overridden = profile.MisfitOverrides.Any(o => o.Intervention == i.Id);
+        foreach (var dropout in profile.DroppedOut.Where(d => d.IsMisfit))
         {
-            add(MatchingRules.MisfitSimilar, -w["misfit_similar"],
-                $"Let op: dit lijkt op '{similarTo.Name}', waarmee de persoon stopte omdat het niet paste. Bespreek dit eerst.");
+            var left = catalogue.Find(dropout.Intervention);
+            if (dropout.Intervention == i.Id)
+            {
+                return (dropout, left?.Name ?? dropout.Intervention);
+            }
+
+            var leftType = left?.TypeCode ?? dropout.Intervention;
+            if (!overridden && leftType == i.TypeCode)
+            {
+                return (dropout, left?.Name ?? dropout.Intervention);
+            }
         }
 
+        return null;
+    }
+
+    private static void ScoreEarlierDropout(Profile profile, Intervention i, Action<MatchingRule, double, string> add)
+    {
         var earlier = profile.DroppedOut.FirstOrDefault(d => !d.IsMisfit && d.Intervention == i.Id);
         if (earlier is not null)
         {
             add(MatchingRules.EarlierDropout, 0,
                 $"De persoon stopte eerder met dit aanbod ({Vocabulary.Label(Vocabulary.DropoutReasons, earlier.Reason)}). Bespreek of dat nu anders is.");
+        }
+
+        if (profile.MisfitOverrides.FirstOrDefault(o => o.Intervention == i.Id) is { } chosen
+            && profile.DroppedOut.Any(d => d.IsMisfit && d.Intervention != i.Id))
+        {
+            add(MatchingRules.MisfitDropout, 0,
+                $"De persoon stopte eerder met aanbod van dezelfde soort omdat het niet paste. De professional stelt dit toch voor: {chosen.Reason}");
+        }
+    }
+
+    /// <summary>Causes a life event can lead to, so prevention offers aimed at that cause rank first (JG-4, TF-6).</summary>
+    private static readonly Dictionary<string, string[]> LifeEventCauses = new(StringComparer.Ordinal)
+    {
+        ["bereaved"] = ["partner_loss", "other_bereavement"],
+        ["moved"] = ["moved"],
+        ["retired_or_job_loss"] = ["retirement_or_job_loss"],
+        ["partner_to_care"] = ["caregiving_burden"],
+        ["became_carer"] = ["caregiving_burden"],
+        ["children_left"] = ["children_far_or_none"],
+    };
+
+    private static void ScorePrevention(ProfileFacts facts, Intervention i, MatchingWeights w, Action<MatchingRule, double, string> add)
+    {
+        if (!facts.IsPreventionCandidate || i.Aim != "prevention")
+        {
+            return;
+        }
+
+        var events = facts.PreventionReasons.Where(Vocabulary.LifeEvents.ContainsKey).ToList();
+        var why = events.Count > 0
+            ? $"De persoon maakte het afgelopen jaar iets ingrijpends mee ({Join(events.Select(e => Vocabulary.Label(Vocabulary.LifeEvents, e)))})"
+            : "De persoon is 75 jaar of ouder en woont alleen";
+        add(MatchingRules.Prevention, w["prevention"], why + "; dit aanbod helpt eenzaamheid voorkomen.");
+
+        var aimed = events.SelectMany(e => LifeEventCauses.TryGetValue(e, out var causes) ? causes : []).Distinct().Where(i.Causes.Contains).ToList();
+        if (aimed.Count > 0)
+        {
+            add(MatchingRules.Prevention, w["prevention"],
+                $"Dit aanbod richt zich op wat er gebeurde: {Join(aimed.Select(c => Vocabulary.Label(Vocabulary.Causes, c)))}.");
         }
     }
 
@@ -379,13 +433,18 @@ public static class Matcher
         }
 
         var isolatedContent = facts.Flags.Contains("isolated_not_lonely");
+        AddIf(profile.DeathWish == true, MatchingRules.SafetyFirst);
+        AddIf(profile.Who5?.SuggestsDepression == true, MatchingRules.MoodReferral);
+        AddIf(facts.IsSeverityUncertain, MatchingRules.SeverityUncertain);
+        AddIf(facts.SelfReportDiffers, MatchingRules.SelfReportDiffers);
         AddIf(facts.Flags.Contains("recent_bereavement"), MatchingRules.WatchfulWaiting);
         AddIf(isolatedContent, MatchingRules.IsolatedContentAdvice);
         AddIf(!isolatedContent && facts.Type == "none", MatchingRules.NotLonelyAdvice);
+        AddIf(facts.IsPreventionCandidate, MatchingRules.PreventionOffer);
         AddIf(facts.Flags.Contains("meaning_not_contact"), MatchingRules.MeaningSupportAdvice);
         AddIf(facts.Conditions.Contains("memory_concerns") || facts.Conditions.Contains("cognitive_decline"), MatchingRules.MemoryReferral);
         AddIf(facts.IsSevereOrChronic && facts.Type != "none", MatchingRules.IntensiveGuidance);
-        AddIf(facts.Type is null, MatchingRules.MeasureLoneliness);
+        AddIf(facts.Type is null && !facts.LonelinessNeedsConfirmation, MatchingRules.MeasureLoneliness);
         AddIf(profile.Causes.Count == 0 && facts.Type != "none" && !isolatedContent, MatchingRules.ExploreCauses);
         AddIf(profile.DroppedOut.Any(d => d.IsMisfit), MatchingRules.FollowUpDropout);
         AddIf(suggestions.Count == 0 && facts.Type is not (null or "none") && !isolatedContent, MatchingRules.NoMatch);

@@ -36,7 +36,7 @@ public sealed record AdviceDefinition(string Code, IReadOnlyList<string> Insight
 public static class MatchingRules
 {
     /// <summary>Stored with every match run so a later reader knows which rules were in force.</summary>
-    public const string Version = "1";
+    public const string Version = "2";
 
     public static MatchingRule CauseFit { get; } = new("cause_fit", MatchingRuleKind.Scores, ["TF-4"],
         "Aanbod dat ingaat op een oorzaak van de eenzaamheid van deze persoon krijgt punten per oorzaak.", IsNeed: true);
@@ -93,10 +93,10 @@ public static class MatchingRules
         "Aanbod dat niet geschikt is bij een kenmerk of oorzaak van de persoon, valt af.");
 
     public static MatchingRule MisfitDropout { get; } = new("misfit_dropout", MatchingRuleKind.Excludes, ["RK-5"],
-        "Aanbod waarmee de persoon stopte omdat het niet paste, wordt nooit opnieuw voorgesteld.");
+        "Aanbod waarmee de persoon stopte omdat het niet paste, en ander aanbod van dezelfde soort, wordt niet opnieuw voorgesteld, tenzij de professional met een reden anders besluit.");
 
-    public static MatchingRule MisfitSimilar { get; } = new("misfit_similar", MatchingRuleKind.Scores, ["RK-5"],
-        "Aanbod met dezelfde vorm en hetzelfde belangrijkste werkzame element als aanbod dat niet paste, krijgt een waarschuwing.");
+    public static MatchingRule Prevention { get; } = new("prevention", MatchingRuleKind.Scores, ["JG-4", "AM-5", "TF-6"],
+        "Wie niet eenzaam is maar kort geleden iets ingrijpends meemaakte, of 75 jaar of ouder is en alleen woont, krijgt aanbod voorgesteld dat eenzaamheid helpt voorkomen.", IsNeed: true);
 
     public static MatchingRule EarlierDropout { get; } = new("earlier_dropout", MatchingRuleKind.Informs, ["RK-5"],
         "Stopte de persoon eerder om een andere reden, dan staat dat bij het aanbod.");
@@ -119,8 +119,23 @@ public static class MatchingRules
         MisfitDropout, ContraIndication, IsolatedContent, NotLonely, SeverityExcludesLight, TargetGroupFit,
         CauseFit, TypeFit, InPersonFirst, ChronicBelonging, SettingPreference, ModePreference, LanguagePreference,
         FewContacts, CopingFit, MeaningSupport, DailyContact, Bereavement, MasteryResilience, MemorySupport,
-        MoneyWorries, MisfitSimilar, EarlierDropout, Recognition, Availability,
+        MoneyWorries, Prevention, EarlierDropout, Recognition, Availability,
     ];
+
+    public static AdviceDefinition SafetyFirst { get; } = new("safety_first", ["VT-8", "AM-7"],
+        "De persoon noemde een doodswens of gedachten aan zelfdoding. Veiligheid gaat voor: vraag door naar gedachten, plannen en middelen, bespreek het dezelfde dag met de huisarts en noem 113 Zelfmoordpreventie. Bij direct gevaar: 112.");
+
+    public static AdviceDefinition MoodReferral { get; } = new("mood_referral", ["VT-2"],
+        "Het welbevinden is erg laag (WHO-5 ruwe score 7 of lager). Dat kan op een depressie wijzen. Bespreek met de persoon een gesprek met de huisarts of de praktijkondersteuner GGZ (POH-GGZ).");
+
+    public static AdviceDefinition SeverityUncertain { get; } = new("severity_uncertain", ["VT-1", "VT-5"],
+        "Niet alle vragen over eenzaamheid zijn beantwoord. Daardoor is niet zeker hoe eenzaam de persoon is. Bespreek de uitkomst samen en leg uw eigen oordeel vast.");
+
+    public static AdviceDefinition SelfReportDiffers { get; } = new("self_report_differs", ["VT-1", "AM-1"],
+        "Hoe de persoon zich zelf voelt, past niet bij de uitkomst van de vragenlijst. De vragenlijst is geen diagnose: praat erover en leg uw eigen oordeel vast.");
+
+    public static AdviceDefinition PreventionOffer { get; } = new("prevention_offer", ["JG-4", "AM-5", "TF-6"],
+        "De persoon is nu niet eenzaam, maar maakte kort geleden iets ingrijpends mee of is 75 jaar of ouder en woont alleen. Bespreek wat helpt om contacten te houden, zoals een preventief huisbezoek.");
 
     public static AdviceDefinition WatchfulWaiting { get; } = new("watchful_waiting", ["TF-6", "AM-5"],
         "Het verlies is recent. Rouw heeft tijd nodig: kijk samen of wachten en een vinger aan de pols nu beter is dan een aanbod. Spreek af wanneer u weer contact hebt.");
@@ -152,9 +167,11 @@ public static class MatchingRules
     public static AdviceDefinition NoMatch { get; } = new("no_match", ["VT-5", "AM-5"],
         "Er is geen passend aanbod in de catalogus gevonden. Zoek samen met de persoon naar iets op maat.");
 
+    /// <summary>Every advice, in the order a result lists them: safety first (issue 16).</summary>
     public static IReadOnlyList<AdviceDefinition> AllAdvice { get; } =
     [
-        WatchfulWaiting, IsolatedContentAdvice, NotLonelyAdvice, MeaningSupportAdvice, MemoryReferral,
+        SafetyFirst, MoodReferral, SeverityUncertain, SelfReportDiffers,
+        WatchfulWaiting, IsolatedContentAdvice, NotLonelyAdvice, PreventionOffer, MeaningSupportAdvice, MemoryReferral,
         IntensiveGuidance, MeasureLoneliness, ExploreCauses, FollowUpDropout, NoMatch,
     ];
 }

@@ -33,12 +33,18 @@ public sealed record MatchingWeights
         ["money_worries"] = 3,
         ["money_worries_cost"] = 1,
         ["target_group_fit"] = 1.5,
-        ["misfit_similar"] = 1,
+        ["prevention"] = 3,
         ["recognition"] = 0,
         ["availability"] = 0,
     };
 
     public static MatchingWeights Default { get; } = new(Defaults);
+
+    /// <summary>
+    /// Keys of rules that no longer exist; a stored override for one is ignored, so older weights still load
+    /// (<c>misfit_similar</c>: replaced by the same-type misfit exclusion in rules version 2, issue 16, RK-5).
+    /// </summary>
+    public static IReadOnlySet<string> RetiredKeys { get; } = new HashSet<string>(["misfit_similar"], StringComparer.Ordinal);
 
     /// <summary>The weight for <paramref name="key"/>.</summary>
     /// <exception cref="KeyNotFoundException">The key is not one of <see cref="Defaults"/>.</exception>
@@ -92,6 +98,11 @@ public sealed record MatchingWeights
         foreach (var (key, value) in overrides)
         {
             var path = $"$.{key}";
+            if (RetiredKeys.Contains(key))
+            {
+                continue;
+            }
+
             if (!Defaults.ContainsKey(key))
             {
                 problems.Add(new InputProblem(path, "is not a weight key (see docs/matching.md)"));

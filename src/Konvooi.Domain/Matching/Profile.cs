@@ -1,14 +1,16 @@
+using Konvooi.Domain.Questionnaires;
+
 namespace Konvooi.Domain.Matching;
 
 /// <summary>
 /// What matching knows about a person: the input contract of the matching engine and of
-/// <c>konvooi match</c> (docs/profile.schema.json, version 1). Every field is optional; a missing
-/// field (null or empty) means "unknown", never "no".
+/// <c>konvooi match</c> (docs/profile.schema.json, version 2; version 1 files are still read). Every
+/// field is optional; a missing field (null or empty) means "unknown", never "no".
 /// </summary>
 public sealed record Profile
 {
-    /// <summary>The schema version this record follows.</summary>
-    public const int SchemaVersion = 1;
+    /// <summary>The schema version this record follows (written); versions 1 and 2 are read.</summary>
+    public const int SchemaVersion = 2;
 
     /// <summary>Age in whole years (0–120).</summary>
     public int? Age { get; init; }
@@ -21,7 +23,7 @@ public sealed record Profile
     /// <summary>De Jong Gierveld 11-item subscale scores.</summary>
     public Djg11Score? Djg11 { get; init; }
 
-    /// <summary>Loneliness type code (<c>none|emotional|social|both</c>); derived from <see cref="Djg11"/> when absent.</summary>
+    /// <summary>Loneliness type code (<c>none|emotional|social|both|undifferentiated</c>); derived from <see cref="Djg11"/> when absent.</summary>
     public string? Type { get; init; }
 
     /// <summary>DJG level code; derived from <see cref="Djg11"/> when absent.</summary>
@@ -43,11 +45,62 @@ public sealed record Profile
 
     /// <summary>Interventions the person stopped, with the reason (RK-5).</summary>
     public IReadOnlyList<Dropout> DroppedOut { get; init; } = [];
+
+    /// <summary>WHO-5 raw score (v2; VT-2). A raw score of 7 or less gives the advice <c>mood_referral</c>.</summary>
+    public Who5Score? Who5 { get; init; }
+
+    /// <summary>A death wish or thoughts of suicide were raised (v2). True gives the advice <c>safety_first</c>.</summary>
+    public bool? DeathWish { get; init; }
+
+    /// <summary>The answer to the ONS direct question (v2): <c>often_always</c> … <c>never</c>.</summary>
+    public string? SelfReport { get; init; }
+
+    /// <summary>Whether the person recognises themselves in the DJG result (v2); false disagrees with any level.</summary>
+    public bool? RecognisesScore { get; init; }
+
+    /// <summary>Life events with how many whole months ago they happened (v2; JG-4, TF-6).</summary>
+    public IReadOnlyList<LifeEvent> LifeEvents { get; init; } = [];
+
+    /// <summary>
+    /// Interventions the professional proposes again although one of the same catalogue type was left for a
+    /// misfit reason, each with the reason (v2; RK-5).
+    /// </summary>
+    public IReadOnlyList<MisfitOverride> MisfitOverrides { get; init; } = [];
 }
 
-/// <summary>DJG-11 subscale scores: emotional 0–6, social 0–5.</summary>
+/// <summary>A WHO-5 raw score, 0–25.</summary>
+public sealed record Who5Score(int Raw)
+{
+    /// <summary>Raw 0–7: likely depression (Topp et al. 2015); discuss with the GP or POH-GGZ.</summary>
+    public const int MoodReferralMaxRaw = 7;
+
+    public bool SuggestsDepression => Raw <= MoodReferralMaxRaw;
+}
+
+/// <summary>A life event (<c>life_event</c> code) and how many whole months ago it happened.</summary>
+public sealed record LifeEvent(string Event, int MonthsAgo);
+
+/// <summary>An intervention proposed despite a misfit dropout of the same catalogue type, and why (RK-5).</summary>
+public sealed record MisfitOverride(string Intervention, string Reason);
+
+/// <summary>
+/// DJG-11 subscale scores over the answered items: emotional 0–6, social 0–5; with at most one missing
+/// answer per subscale (a subscale with more is void under the missing-data rule, docs/instruments.md).
+/// </summary>
 public sealed record Djg11Score(int Emotional, int Social)
 {
+    /// <summary>Missing answers on the emotional items (0–1).</summary>
+    public int MissingEmotional { get; init; }
+
+    /// <summary>Missing answers on the social items (0–1).</summary>
+    public int MissingSocial { get; init; }
+
+    /// <summary>The total if every missing answer had been a lonely answer (worst case).</summary>
+    public int HighTotal => Total + MissingEmotional + MissingSocial;
+
+    /// <summary>The level range of the total: certain when no answer is missing or both ends share a level.</summary>
+    public DjgLevelRange SeverityRange => DjgUncertainty.Of("djg11", Total, MissingEmotional + MissingSocial);
+
     /// <summary>The subscale threshold for "emotionally/socially lonely" (VZinfo, T = 3).</summary>
     public const int SubscaleThreshold = 3;
 
@@ -66,7 +119,10 @@ public sealed record Djg11Score(int Emotional, int Social)
         _ => "very_severely_lonely",
     };
 
-    /// <summary>The loneliness type by the rule in force of docs/profile.md ("Thresholds in force").</summary>
+    /// <summary>
+    /// The loneliness type by the rule in force of docs/profile.md ("Thresholds in force"). Lonely but neither
+    /// subscale at the threshold is <c>undifferentiated</c> (issue 16: the old share rule turned noise into a type; VT-1).
+    /// </summary>
     public string Type
     {
         get
@@ -83,10 +139,7 @@ public sealed record Djg11Score(int Emotional, int Social)
                 return emotional && social ? "both" : emotional ? "emotional" : "social";
             }
 
-            // Shares of each maximum compared without division: e/6 vs s/5 ⇔ 5e vs 6s.
-            var emotionalShare = 5 * Emotional;
-            var socialShare = 6 * Social;
-            return emotionalShare == socialShare ? "both" : emotionalShare > socialShare ? "emotional" : "social";
+            return "undifferentiated";
         }
     }
 }

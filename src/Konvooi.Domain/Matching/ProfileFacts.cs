@@ -1,3 +1,5 @@
+using Konvooi.Domain.Questionnaires;
+
 namespace Konvooi.Domain.Matching;
 
 /// <summary>
@@ -27,9 +29,30 @@ public sealed record ProfileFacts
     /// <summary>Target groups the person is known to belong to.</summary>
     public required IReadOnlySet<string> TargetGroups { get; init; }
 
+    /// <summary>The level range of a derived DJG-11 total; null when the severity is given or no DJG-11 is known.</summary>
+    public DjgLevelRange? SeverityRange { get; init; }
+
+    /// <summary>The derived severity could lie in another level because of missing answers (issue 16).</summary>
+    public bool IsSeverityUncertain => SeverityRange?.IsUncertain == true;
+
+    /// <summary>The person's own view (ONS direct question, "recognises") disagrees with the DJG level (docs/profile.md).</summary>
+    public bool SelfReportDiffers { get; init; }
+
+    /// <summary>
+    /// The DJG says "not lonely" but that is uncertain or the person's own view disagrees: loneliness is then
+    /// unknown (type and severity null) until a professional judges it, so no loneliness offer is excluded (issue 16 finding 1).
+    /// </summary>
+    public bool LonelinessNeedsConfirmation { get; init; }
+
+    /// <summary>Why prevention applies (JG-4, AM-5, TF-6): life events within 12 months, or 75+ and living alone; empty when it does not.</summary>
+    public IReadOnlyList<string> PreventionReasons { get; init; } = [];
+
     /// <summary>Severely or very severely lonely, or chronic (VT-6, RK-4).</summary>
     public bool IsSevereOrChronic =>
         Severity is "severely_lonely" or "very_severely_lonely" || Profile.Course == "chronic";
+
+    /// <summary>Prevention-aimed suggestions apply: not lonely, at risk, and no wish for fewer contacts.</summary>
+    public bool IsPreventionCandidate => PreventionReasons.Count > 0;
 
     public bool IsEmotional => Type is "emotional" or "both";
 
@@ -50,15 +73,57 @@ public sealed record ProfileFacts
         }
 
         var conditions = new HashSet<string>(flags.Concat(profile.Causes), StringComparer.Ordinal);
+        var range = profile.Severity is null ? profile.Djg11?.SeverityRange : null;
+        var type = profile.Type ?? profile.Djg11?.Type;
+        var severity = profile.Severity ?? profile.Djg11?.Severity;
+        var differs = severity is not null && SelfReportRule.Differs(severity, profile.SelfReport, profile.RecognisesScore);
+        var unconfirmed = (type == "none" || severity == "not_lonely") && (range?.IsUncertain == true || differs);
+        if (unconfirmed)
+        {
+            type = null;
+            severity = null;
+        }
+
         return new ProfileFacts
         {
             Profile = profile,
-            Type = profile.Type ?? profile.Djg11?.Type,
-            Severity = profile.Severity ?? profile.Djg11?.Severity,
+            Type = type,
+            Severity = severity,
+            SeverityRange = range,
+            SelfReportDiffers = differs,
+            LonelinessNeedsConfirmation = unconfirmed,
             Flags = flags,
             Conditions = conditions,
             TargetGroups = GroupsOf(profile, flags),
+            PreventionReasons = type == "none" ? PreventionReasonsOf(profile) : [],
         };
+    }
+
+    /// <summary>Within this many months a life event makes prevention relevant (JG-4, TF-6; 12 months own choice, docs/profile.md).</summary>
+    public const int PreventionWindowMonths = 12;
+
+    /// <summary>From this age, living alone makes prevention relevant (AM-5; the age of the preventive home visit).</summary>
+    public const int PreventionFromAge = 75;
+
+    private static List<string> PreventionReasonsOf(Profile profile)
+    {
+        // VT-4, TF-1: someone who wants fewer contacts is not offered more.
+        if (profile.Preferences.FewContactsWanted == true)
+        {
+            return [];
+        }
+
+        var reasons = profile.LifeEvents
+            .Where(e => e.MonthsAgo >= 0 && e.MonthsAgo < PreventionWindowMonths)
+            .Select(e => e.Event)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (profile.Age >= PreventionFromAge && profile.LivesAlone == true)
+        {
+            reasons.Add("75plus_living_alone");
+        }
+
+        return reasons;
     }
 
     /// <summary>

@@ -5,12 +5,13 @@ using Konvooi.Domain.Common;
 namespace Konvooi.Domain.Matching;
 
 /// <summary>
-/// Reads and writes a <see cref="Profile"/> as JSON (docs/profile.schema.json, version 1).
-/// Reading is strict about the fields it knows and reports every problem; unknown fields are ignored.
+/// Reads and writes a <see cref="Profile"/> as JSON (docs/profile.schema.json, version 2; a file without a
+/// version or with version 1 is still read). Reading is strict about the fields it knows and reports every
+/// problem; unknown fields are ignored.
 /// </summary>
 public static class ProfileJson
 {
-    private static readonly string[] Types = ["none", "emotional", "social", "both"];
+    private static readonly string[] Types = ["none", "emotional", "social", "both", "undifferentiated"];
 
     /// <summary>Reads a profile from UTF-8 JSON (a byte-order mark is allowed).</summary>
     public static ReadResult<Profile> Read(ReadOnlyMemory<byte> utf8Json)
@@ -41,7 +42,7 @@ public static class ProfileJson
             return new ReadResult<Profile>.Failure(json.Problems);
         }
 
-        json.ReadInt(StrictJson.Optional(root, "version"), "$.version", Profile.SchemaVersion, Profile.SchemaVersion);
+        json.ReadInt(StrictJson.Optional(root, "version"), "$.version", 1, Profile.SchemaVersion);
         var age = json.ReadInt(StrictJson.Optional(root, "age"), "$.age", 0, 120);
         var livesAlone = json.ReadBool(StrictJson.Optional(root, "livesAlone"), "$.livesAlone");
         var dailyContact = json.ReadBool(StrictJson.Optional(root, "dailyContact"), "$.dailyContact");
@@ -54,6 +55,12 @@ public static class ProfileJson
         var preferences = ReadPreferences(json, StrictJson.Optional(root, "preferences"));
         var flags = json.ReadCodes(StrictJson.Optional(root, "flags"), "$.flags", Vocabulary.Flags.Keys, "flag");
         var droppedOut = ReadDropouts(json, StrictJson.Optional(root, "droppedOut"));
+        var who5 = ReadWho5(json, StrictJson.Optional(root, "who5"));
+        var deathWish = json.ReadBool(StrictJson.Optional(root, "deathWish"), "$.deathWish");
+        var selfReport = json.ReadCode(StrictJson.Optional(root, "selfReport"), "$.selfReport", Vocabulary.SelfReports.Keys, "ONS direct answer");
+        var recognises = json.ReadBool(StrictJson.Optional(root, "recognisesScore"), "$.recognisesScore");
+        var lifeEvents = ReadLifeEvents(json, StrictJson.Optional(root, "lifeEvents"));
+        var overrides = ReadOverrides(json, StrictJson.Optional(root, "misfitOverrides"));
 
         if (json.HasProblems)
         {
@@ -74,6 +81,12 @@ public static class ProfileJson
             Preferences = preferences,
             Flags = flags ?? [],
             DroppedOut = droppedOut,
+            Who5 = who5,
+            DeathWish = deathWish,
+            SelfReport = selfReport,
+            RecognisesScore = recognises,
+            LifeEvents = lifeEvents,
+            MisfitOverrides = overrides,
         });
     }
 
@@ -94,6 +107,16 @@ public static class ProfileJson
                 writer.WriteStartObject("djg11");
                 writer.WriteNumber("emotional", djg.Emotional);
                 writer.WriteNumber("social", djg.Social);
+                if (djg.MissingEmotional > 0)
+                {
+                    writer.WriteNumber("missingEmotional", djg.MissingEmotional);
+                }
+
+                if (djg.MissingSocial > 0)
+                {
+                    writer.WriteNumber("missingSocial", djg.MissingSocial);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -119,6 +142,44 @@ public static class ProfileJson
             }
 
             writer.WriteEndArray();
+            if (profile.Who5 is { } who5)
+            {
+                writer.WriteStartObject("who5");
+                writer.WriteNumber("raw", who5.Raw);
+                writer.WriteEndObject();
+            }
+
+            WriteIfKnown(writer, "deathWish", profile.DeathWish);
+            WriteIfKnown(writer, "selfReport", profile.SelfReport);
+            WriteIfKnown(writer, "recognisesScore", profile.RecognisesScore);
+            if (profile.LifeEvents.Count > 0)
+            {
+                writer.WriteStartArray("lifeEvents");
+                foreach (var e in profile.LifeEvents)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("event", e.Event);
+                    writer.WriteNumber("monthsAgo", e.MonthsAgo);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
+            if (profile.MisfitOverrides.Count > 0)
+            {
+                writer.WriteStartArray("misfitOverrides");
+                foreach (var o in profile.MisfitOverrides)
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("intervention", o.Intervention);
+                    writer.WriteString("reason", o.Reason);
+                    writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+            }
+
             writer.WriteEndObject();
         }
 
@@ -134,7 +195,108 @@ public static class ProfileJson
 
         var emotional = json.ReadInt(json.Required(value, "emotional", "$.djg11"), "$.djg11.emotional", 0, 6);
         var social = json.ReadInt(json.Required(value, "social", "$.djg11"), "$.djg11.social", 0, 5);
-        return emotional is { } e && social is { } s ? new Djg11Score(e, s) : null;
+
+        // v2: at most one missing answer per subscale (a subscale with more is void), so at most 2 in total (docs/instruments.md).
+        var missingEmotional = json.ReadInt(StrictJson.Optional(value, "missingEmotional"), "$.djg11.missingEmotional", 0, 1) ?? 0;
+        var missingSocial = json.ReadInt(StrictJson.Optional(value, "missingSocial"), "$.djg11.missingSocial", 0, 1) ?? 0;
+        if (emotional + missingEmotional > 6)
+        {
+            json.Add("$.djg11.missingEmotional", "emotional plus missingEmotional must be at most 6 (the emotional items)", StrictJson.Optional(value, "missingEmotional"));
+        }
+
+        if (social + missingSocial > 5)
+        {
+            json.Add("$.djg11.missingSocial", "social plus missingSocial must be at most 5 (the social items)", StrictJson.Optional(value, "missingSocial"));
+        }
+
+        return emotional is { } e && social is { } s
+            ? new Djg11Score(e, s) { MissingEmotional = missingEmotional, MissingSocial = missingSocial }
+            : null;
+    }
+
+    private static Who5Score? ReadWho5(StrictJson json, JsonElement? element)
+    {
+        if (element is not { } value || !json.RequireObject(value, "$.who5"))
+        {
+            return null;
+        }
+
+        var raw = json.ReadInt(json.Required(value, "raw", "$.who5"), "$.who5.raw", 0, 25);
+        return raw is { } r ? new Who5Score(r) : null;
+    }
+
+    private static List<LifeEvent> ReadLifeEvents(StrictJson json, JsonElement? element)
+    {
+        var events = new List<LifeEvent>();
+        if (element is not { } value)
+        {
+            return events;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            json.Add("$.lifeEvents", "must be an array of {event, monthsAgo} objects", value);
+            return events;
+        }
+
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var path = StrictJson.Item("$.lifeEvents", index++);
+            if (!json.RequireObject(item, path))
+            {
+                continue;
+            }
+
+            var code = json.ReadCode(json.Required(item, "event", path), StrictJson.Child(path, "event"), Vocabulary.LifeEvents.Keys, "life event");
+            var months = json.ReadInt(json.Required(item, "monthsAgo", path), StrictJson.Child(path, "monthsAgo"), 0, 1200);
+            if (code is not null && months is not null)
+            {
+                events.Add(new LifeEvent(code, months.Value));
+            }
+        }
+
+        return events;
+    }
+
+    private static List<MisfitOverride> ReadOverrides(StrictJson json, JsonElement? element)
+    {
+        var overrides = new List<MisfitOverride>();
+        if (element is not { } value)
+        {
+            return overrides;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            json.Add("$.misfitOverrides", "must be an array of {intervention, reason} objects", value);
+            return overrides;
+        }
+
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var path = StrictJson.Item("$.misfitOverrides", index++);
+            if (!json.RequireObject(item, path))
+            {
+                continue;
+            }
+
+            var intervention = json.ReadString(json.Required(item, "intervention", path), StrictJson.Child(path, "intervention"));
+            var reason = json.ReadString(json.Required(item, "reason", path), StrictJson.Child(path, "reason"));
+            if (reason is not null && string.IsNullOrWhiteSpace(reason))
+            {
+                json.Add(StrictJson.Child(path, "reason"), "must not be empty: an override needs a reason (RK-5)", item.GetProperty("reason"));
+                continue;
+            }
+
+            if (intervention is not null && reason is not null)
+            {
+                overrides.Add(new MisfitOverride(intervention, reason));
+            }
+        }
+
+        return overrides;
     }
 
     private static ProfilePreferences ReadPreferences(StrictJson json, JsonElement? element)

@@ -60,6 +60,7 @@ public static class Vocabulary
         ["social_cohesion"] = "samenhang in de buurt",
         ["participation"] = "meedoen",
         ["practical_help"] = "praktische hulp",
+        ["prevention"] = "eenzaamheid voorkomen",
     };
 
     public static IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -152,6 +153,28 @@ public static class Vocabulary
         ["emotional"] = "emotionele eenzaamheid",
         ["social"] = "sociale eenzaamheid",
         ["both"] = "emotionele en sociale eenzaamheid",
+        ["undifferentiated"] = "eenzaamheid, niet duidelijk emotioneel of sociaal",
+    };
+
+    /// <summary>Life events that put a person at risk of loneliness (JG-4, TF-6, AM-5; issue 16).</summary>
+    public static IReadOnlyDictionary<string, string> LifeEvents { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["bereaved"] = "iemand die dichtbij stond is overleden",
+        ["moved"] = "verhuisd",
+        ["retired_or_job_loss"] = "met pensioen of werk kwijtgeraakt",
+        ["partner_to_care"] = "partner is naar een verpleeg- of verzorgingshuis verhuisd",
+        ["became_carer"] = "mantelzorger geworden",
+        ["children_left"] = "de kinderen zijn het huis uit",
+    };
+
+    /// <summary>The answers to the ONS direct question "Hoe vaak voelt u zich eenzaam?" (docs/instruments.md).</summary>
+    public static IReadOnlyDictionary<string, string> SelfReports { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["often_always"] = "vaak of altijd",
+        ["some_of_the_time"] = "soms",
+        ["occasionally"] = "af en toe",
+        ["hardly_ever"] = "bijna nooit",
+        ["never"] = "nooit",
     };
 
     public static IReadOnlyDictionary<string, string> Severities { get; } = new Dictionary<string, string>(StringComparer.Ordinal)

@@ -28,6 +28,13 @@ public static class ProfileBuilder
         ("circumstances.heavy_care", ConversationGuide.Yes, "caregiving_burden"),
     ];
 
+    // Life events that are a cause of the same meaning (docs/profile.md, "Life events").
+    private static readonly Dictionary<string, string> LifeEventCauses = new(StringComparer.Ordinal)
+    {
+        ["moved"] = "moved",
+        ["retired_or_job_loss"] = "retirement_or_job_loss",
+    };
+
     public static PersonProfile Build(ProfileInput input) => Build(input, ProfileRules.Default);
 
     public static PersonProfile Build(ProfileInput input, ProfileRules rules)
@@ -44,9 +51,12 @@ public static class ProfileBuilder
             .Select(m => new InstrumentUsed(m.InstrumentId, m.InstrumentVersion, m.TakenOn))
             .ToList();
 
-        var loneliness = Loneliness(djg);
+        var measured = Loneliness(djg);
+        var assessment = Assess(input, answers, rules, djg, measured);
+        var loneliness = assessment.Finding;
         var (course, courseEvidence) = loneliness.IsLonely == false ? (null, []) : Course(answers, input.ConversationDate, rules);
-        var causes = loneliness.IsLonely == false ? [] : Causes(answers);
+        var lifeEvents = LifeEvents(answers, input.ConversationDate);
+        var causes = loneliness.IsLonely == false ? [] : Causes(answers, lifeEvents);
         var (dailyContact, dailyEvidence) = DailyContact(answers, input.Convoy);
         var flags = new List<ProfileFlag>();
         Flags(flags, input, answers, rules, loneliness, dailyContact, dailyEvidence, mastery, brs);
@@ -64,6 +74,14 @@ public static class ProfileBuilder
             Type = loneliness.Type,
             Severity = loneliness.Severity,
             LonelinessEvidence = loneliness.Evidence,
+            SeverityRange = assessment.Range,
+            SeverityUncertain = assessment.Range?.IsUncertain == true,
+            MeasurementStale = assessment.Stale,
+            SelfReport = assessment.SelfReport,
+            RecognisesResult = assessment.Recognises,
+            SelfReportDiffers = assessment.Differs,
+            NeedsConfirmation = assessment.NeedsConfirmation,
+            Judgement = input.Judgement,
             Course = course,
             CourseEvidence = courseEvidence,
             Causes = causes,
@@ -71,8 +89,146 @@ public static class ProfileBuilder
             Preferences = Preferences(answers),
             Flags = flags.OrderBy(f => f.Code, StringComparer.Ordinal).ToList(),
             WellbeingLevel = who5?.Score.Level?.Code,
+            Who5Raw = who5?.Score.Total,
+            DeathWish = answers.YesNo("meaning.death_wish"),
+            DeathWishThoughts = answers.YesNo("meaning.death_wish_thoughts"),
+            DeathWishPlan = answers.YesNo("meaning.death_wish_plan"),
+            DeathWishMeans = answers.YesNo("meaning.death_wish_means"),
+            LifeEvents = lifeEvents,
             DroppedOut = input.DroppedOut,
         };
+    }
+
+    private sealed record Assessment(
+        LonelinessFinding Finding,
+        Questionnaires.DjgLevelRange? Range,
+        bool Stale,
+        string? SelfReport,
+        bool? Recognises,
+        bool Differs,
+        bool NeedsConfirmation);
+
+    /// <summary>
+    /// The DJG finding weighed against missing answers, age of the measurement, the person's own view and the
+    /// professional's judgement (issue 16, docs/profile.md "Uncertainty, the person's view and the judgement").
+    /// Never concludes "not lonely" from an uncertain, stale or disputed measurement without a judgement.
+    /// </summary>
+    private static Assessment Assess(ProfileInput input, Reader answers, ProfileRules rules, ProfileMeasurement? djg, LonelinessFinding measured)
+    {
+        var range = djg is null ? null : Questionnaires.DjgUncertainty.Of(djg.Score);
+        var stale = djg is not null && djg.TakenOn.AddMonths(rules.StaleAfterMonths) < input.ConversationDate;
+        var selfReport = answers.Choice("measurements.ons_direct");
+        var recognises = answers.YesNo("measurements.recognised");
+        var differs = measured.Severity is { } level && SelfReportRule.Differs(level, selfReport, recognises);
+        var evidence = new List<Evidence>(measured.Evidence);
+        if (djg is not null && range is { IsUncertain: true })
+        {
+            evidence.Add(new Evidence("score:" + djg.InstrumentId, string.Create(CultureInfo.InvariantCulture,
+                $"{djg.Score.MissingItems} vragen zonder antwoord: de uitkomst ligt {range.DutchText} (totaal {range.LowTotal} tot {range.HighTotal}).")));
+        }
+
+        if (djg is not null && stale)
+        {
+            evidence.Add(new Evidence("score:" + djg.InstrumentId, string.Create(CultureInfo.InvariantCulture,
+                $"De meting van {Dutch(djg.TakenOn)} is ouder dan {rules.StaleAfterMonths} maanden. Meet opnieuw of leg uw eigen oordeel vast.")));
+        }
+
+        if (differs)
+        {
+            if (recognises == false)
+            {
+                evidence.Add(answers.Evidence("measurements.recognised"));
+            }
+
+            if (selfReport is not null)
+            {
+                evidence.Add(answers.Evidence("measurements.ons_direct"));
+            }
+        }
+
+        var finding = measured with { Evidence = evidence };
+        var doubtful = measured.IsLonely == false && (range?.IsUncertain == true || stale || differs);
+        if (input.Judgement is { } judgement)
+        {
+            finding = Judged(finding, judgement);
+        }
+        else if (doubtful)
+        {
+            finding = finding with { IsLonely = null, Type = null, Severity = null };
+        }
+
+        return new Assessment(finding, range, stale, selfReport, recognises, differs, doubtful && input.Judgement is null);
+    }
+
+    /// <summary>The professional's judgement overrides the derived type and severity and is kept as evidence.</summary>
+    private static LonelinessFinding Judged(LonelinessFinding finding, ProfessionalJudgement judgement)
+    {
+        var type = judgement.Type ?? finding.Type;
+        var severity = judgement.Severity ?? finding.Severity;
+        if (judgement.Type == "none" && judgement.Severity is null)
+        {
+            severity = "not_lonely";
+        }
+
+        if (judgement.Severity == "not_lonely" && judgement.Type is null)
+        {
+            type = "none";
+        }
+
+        bool? isLonely = type == "none" || severity == "not_lonely" ? false : type is not null || severity is not null ? true : finding.IsLonely;
+        var parts = new List<string>();
+        if (judgement.Type is not null)
+        {
+            parts.Add(Vocabulary.Label(Vocabulary.LonelinessTypes, judgement.Type));
+        }
+
+        if (judgement.Severity is not null)
+        {
+            parts.Add(Vocabulary.Label(Vocabulary.Severities, judgement.Severity));
+        }
+
+        var what = parts.Count == 0 ? "bevestigt de uitkomst van de vragenlijst" : string.Join(", ", parts);
+        var fact = $"Oordeel professional op {Dutch(judgement.Date)}: {what}. Reden: {judgement.Reason}";
+        return finding with
+        {
+            IsLonely = isLonely,
+            Type = type,
+            Severity = severity,
+            Evidence = [new Evidence("judgement", fact), .. finding.Evidence],
+        };
+    }
+
+    /// <summary>
+    /// Recent life events with their dates (JG-4, TF-6): <c>life_events.recent</c> with
+    /// <c>life_events.recent_date.EVENT</c>, and a loss (<c>life_events.loss</c>) with its date as <c>bereaved</c>.
+    /// </summary>
+    private static List<LifeEventFinding> LifeEvents(Reader answers, DateOnly today)
+    {
+        var events = new List<LifeEventFinding>();
+        foreach (var code in answers.Choices("life_events.recent"))
+        {
+            var dateCode = ConversationGuide.RecentDatePrefix + code;
+            var date = answers.Date(dateCode) is { } d && d <= today ? d : (DateOnly?)null;
+            List<Evidence> evidence = date is null ? [answers.Evidence("life_events.recent")] : [answers.Evidence("life_events.recent"), answers.Evidence(dateCode)];
+            events.Add(new LifeEventFinding(code, date, date is { } known ? MonthsBetween(known, today) : null, evidence));
+        }
+
+        if (answers.Choice("life_events.loss") is "partner" or "other_close"
+            && answers.Date("life_events.loss_date") is { } loss && loss <= today
+            && !events.Any(e => e.Event == "bereaved" && e.Date is not null))
+        {
+            events.RemoveAll(e => e.Event == "bereaved");
+            events.Add(new LifeEventFinding("bereaved", loss, MonthsBetween(loss, today), [answers.Evidence("life_events.loss"), answers.Evidence("life_events.loss_date")]));
+        }
+
+        return events;
+    }
+
+    /// <summary>Whole calendar months from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    internal static int MonthsBetween(DateOnly from, DateOnly to)
+    {
+        var months = ((to.Year - from.Year) * 12) + to.Month - from.Month;
+        return to.Day < from.Day ? months - 1 : months;
     }
 
     private sealed record LonelinessFinding(bool? IsLonely, string? Type, string? Severity, Djg11Score? Djg11, IReadOnlyList<Evidence> Evidence);
@@ -108,11 +264,17 @@ public static class ProfileBuilder
             "score:" + djg.InstrumentId,
             string.Create(CultureInfo.InvariantCulture, $"{name} op {Dutch(djg.TakenOn)}: totaal {total} ({Vocabulary.Label(Vocabulary.Severities, level.Code)}){subscales}."));
         var type = !isLonely ? "none" : TypeOf(djg, emotional, social);
-        var djg11 = djg.InstrumentId == "djg11" && emotional is int e11 && social is int s11 ? new Djg11Score(e11, s11) : null;
+        var djg11 = djg.InstrumentId == "djg11" && emotional is int e11 && social is int s11
+            ? new Djg11Score(e11, s11)
+            {
+                MissingEmotional = djg.Score.MissingBySubscale.GetValueOrDefault("emotional"),
+                MissingSocial = djg.Score.MissingBySubscale.GetValueOrDefault("social"),
+            }
+            : null;
         return new LonelinessFinding(isLonely, type, level.Code, djg11, [evidence]);
     }
 
-    /// <summary>The type by the subscale flags of the scorer, and otherwise the larger share of the subscale maximum.</summary>
+    /// <summary>The type by the subscale flags of the scorer; lonely with neither subscale flagged is <c>undifferentiated</c>.</summary>
     private static string? TypeOf(ProfileMeasurement djg, int? emotional, int? social)
     {
         if (djg.Score["emotionally_lonely"] is not bool emotionallyLonely || djg.Score["socially_lonely"] is not bool sociallyLonely
@@ -126,10 +288,8 @@ public static class ProfileBuilder
             return emotionallyLonely && sociallyLonely ? "both" : emotionallyLonely ? "emotional" : "social";
         }
 
-        var (emotionalMax, socialMax) = djg.InstrumentId == "djg11" ? (6, 5) : (3, 3);
-        var emotionalShare = e * socialMax;
-        var socialShare = s * emotionalMax;
-        return emotionalShare == socialShare ? "both" : emotionalShare > socialShare ? "emotional" : "social";
+        // Issue 16 finding 5: below both subscale thresholds there is no type to read (VT-1).
+        return "undifferentiated";
     }
 
     private static (string?, IReadOnlyList<Evidence>) Course(Reader answers, DateOnly today, ProfileRules rules)
@@ -150,7 +310,7 @@ public static class ProfileBuilder
         return (null, []);
     }
 
-    private static List<CauseFinding> Causes(Reader answers)
+    private static List<CauseFinding> Causes(Reader answers, List<LifeEventFinding> lifeEvents)
     {
         var codes = new List<(string Code, Evidence Evidence)>();
         var primary = answers.Choice("life_events.primary_cause");
@@ -169,6 +329,15 @@ public static class ProfileBuilder
             if (answers.Choice(question) == answer)
             {
                 codes.Add((cause, answers.Evidence(question)));
+            }
+        }
+
+        // A recorded move or retirement is the cause of the same name (issue 16 reconciles life events with causes).
+        foreach (var lifeEvent in lifeEvents)
+        {
+            if (LifeEventCauses.TryGetValue(lifeEvent.Event, out var cause))
+            {
+                codes.Add((cause, lifeEvent.Evidence[0]));
             }
         }
 

@@ -28,6 +28,11 @@ public static class ProfileText
             lines.Add(new("Oorzaken", Causes(profile), [.. profile.Causes.SelectMany(c => c.Evidence).Distinct()]));
         }
 
+        if (profile.LifeEvents.Count > 0)
+        {
+            lines.Add(new("Gebeurtenissen", Sentence(string.Join("; ", profile.LifeEvents.Select(LifeEvent))), [.. profile.LifeEvents.SelectMany(e => e.Evidence).Distinct()]));
+        }
+
         if (profile.Coping is not null)
         {
             lines.Add(new("Omgaan met eenzaamheid", "Het liefst: " + Vocabulary.Label(Vocabulary.Coping, profile.Coping) + ".", []));
@@ -49,12 +54,63 @@ public static class ProfileText
         return lines;
     }
 
-    private static string Loneliness(PersonProfile profile) => profile.IsLonely switch
+    private static string Loneliness(PersonProfile profile)
     {
-        null => "Nog niet gemeten.",
-        false => "Niet eenzaam volgens de vragenlijst.",
-        true when profile.Type is null => Sentence(Vocabulary.Label(Vocabulary.Severities, profile.Severity!)),
-        true => Sentence(Vocabulary.Label(Vocabulary.Severities, profile.Severity!)) + " Vooral: " + Vocabulary.Label(Vocabulary.LonelinessTypes, profile.Type) + ".",
+        if (profile.NeedsConfirmation)
+        {
+            var measured = profile.SeverityRange?.DutchText ?? "niet eenzaam";
+            var why = new List<string>();
+            if (profile.SeverityUncertain)
+            {
+                why.Add("niet alle vragen zijn beantwoord");
+            }
+
+            if (profile.MeasurementStale)
+            {
+                why.Add("de meting is oud");
+            }
+
+            if (profile.SelfReportDiffers)
+            {
+                why.Add("de persoon ziet het zelf anders");
+            }
+
+            return $"Nog niet zeker. Volgens de vragenlijst {measured}, maar {string.Join(" en ", why)}. Bespreek het samen en leg uw eigen oordeel vast.";
+        }
+
+        var text = profile.IsLonely switch
+        {
+            null => "Nog niet gemeten.",
+            false when profile.Judgement is not null => "Niet eenzaam volgens het oordeel van de professional.",
+            false => "Niet eenzaam volgens de vragenlijst.",
+            true when profile.Type is null => Sentence(Vocabulary.Label(Vocabulary.Severities, profile.Severity!)),
+            true when profile.Severity is null => "Vooral: " + Vocabulary.Label(Vocabulary.LonelinessTypes, profile.Type) + ".",
+            true => Sentence(Vocabulary.Label(Vocabulary.Severities, profile.Severity)) + " Vooral: " + Vocabulary.Label(Vocabulary.LonelinessTypes, profile.Type) + ".",
+        };
+        if (profile.IsLonely == true && profile.Judgement is null && profile.SeverityRange is { IsUncertain: true } range)
+        {
+            text += $" Niet alle vragen zijn beantwoord: de uitkomst ligt {range.DutchText}.";
+        }
+
+        if (profile.IsLonely == true && profile.Judgement is not null)
+        {
+            text += " Volgens het oordeel van de professional.";
+        }
+
+        if (profile.SelfReportDiffers && !profile.NeedsConfirmation)
+        {
+            text += " De persoon ziet het zelf anders; bespreek dat samen.";
+        }
+
+        return text;
+    }
+
+    private static string LifeEvent(LifeEventFinding e) => e.MonthsAgo switch
+    {
+        null => e.Label,
+        0 => e.Label + " (deze maand)",
+        1 => e.Label + " (1 maand geleden)",
+        int months => e.Label + string.Create(System.Globalization.CultureInfo.InvariantCulture, $" ({months} maanden geleden)"),
     };
 
     private static string Causes(PersonProfile profile)

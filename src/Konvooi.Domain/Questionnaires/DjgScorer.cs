@@ -15,7 +15,14 @@ public readonly record struct DjgScore(
     LevelBand? Level,
     int MissingItems,
     bool? IsEmotionallyLonely,
-    bool? IsSociallyLonely);
+    bool? IsSociallyLonely)
+{
+    /// <summary>Missing answers on the emotional items.</summary>
+    public int MissingEmotional { get; init; }
+
+    /// <summary>Missing answers on the social items.</summary>
+    public int MissingSocial { get; init; }
+}
 
 /// <summary>
 /// The one De Jong Gierveld scorer (djg11 and djg6), used by the app, <c>konvooi score</c>, FHIR and the
@@ -150,7 +157,11 @@ public sealed class DjgScorer
             total is int t ? _levelByTotal[t] : null,
             missing,
             emotionalScore is int e ? e >= _threshold : null,
-            socialScore is int s ? s >= _threshold : null);
+            socialScore is int s ? s >= _threshold : null)
+        {
+            MissingEmotional = missingEmotional,
+            MissingSocial = missingSocial,
+        };
     }
 
     /// <summary>Scores answers given per item code (values, labels or default codes; absent or empty = missing).</summary>

@@ -34,6 +34,12 @@ public sealed record InstrumentScore(string InstrumentId, int? Total, LevelBand?
             throw new KeyNotFoundException($"{InstrumentId} has no result field '{name}'.");
         }
     }
+
+    /// <summary>
+    /// Missing answers per subscale (De Jong Gierveld: <c>emotional</c>, <c>social</c>); empty for other
+    /// instruments. Not a result field, so stored scores and FHIR output do not change.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> MissingBySubscale { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 }
 
 /// <summary>
@@ -145,7 +151,14 @@ public sealed class InstrumentScorer
             new("missing_items", score.MissingItems),
             new("emotionally_lonely", score.IsEmotionallyLonely),
             new("socially_lonely", score.IsSociallyLonely),
-        ]);
+        ])
+    {
+        MissingBySubscale = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            [DjgSubscales.Emotional] = score.MissingEmotional,
+            [DjgSubscales.Social] = score.MissingSocial,
+        },
+    };
 
     private void Check(ReadOnlySpan<int> optionIndexes)
     {
