@@ -29,7 +29,7 @@ public static class ConvoyMaps
 
         public sealed record Invalid(IReadOnlyList<FieldProblem> Problems) : Outcome;
 
-        /// <summary>The change takes someone out of "heel dichtbij": ask for the reason first (JG-4). Nothing was saved.</summary>
+        /// <summary>The change takes someone out of "heel dichtbij" and no known reason was given: ask for it (JG-4). Nothing was saved.</summary>
         public sealed record ReasonNeeded(IReadOnlyList<string> Names) : Outcome;
     }
 
@@ -98,14 +98,9 @@ public static class ConvoyMaps
         var before = latest is null ? [] : ToSnapshot(latest).Members;
         var members = change(before);
         var shrank = ClosestShrank(before, members);
-        if (shrank.Count > 0 && string.IsNullOrWhiteSpace(closestReason))
+        if (shrank.Count > 0 && (closestReason is null || !ClosestReasons.ContainsKey(closestReason)))
         {
             return new Outcome.ReasonNeeded(shrank.Select(s => s.Member.Name).ToList());
-        }
-
-        if (shrank.Count > 0 && !ClosestReasons.ContainsKey(closestReason!))
-        {
-            return new Outcome.Invalid([new FieldProblem("ClosestReason", "Kies waarom deze persoon niet meer heel dichtbij staat.")]);
         }
 
         var snapshot = new ConvoySnapshot(today, members);

@@ -267,6 +267,9 @@ public sealed class ProfileSnapshot
 
     /// <summary>The safety advice codes of this profile (<c>safety_first</c>, <c>mood_referral</c>), comma-separated; empty when none.</summary>
     public string SafetyAdvice { get; set; } = "";
+
+    /// <summary>The measurement says "not lonely" but is uncertain, stale or disputed, and no judgement was recorded.</summary>
+    public bool NeedsConfirmation { get; set; }
     public Guid CreatedById { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }

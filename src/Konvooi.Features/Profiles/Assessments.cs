@@ -6,7 +6,7 @@ namespace Konvooi.Features.Profiles;
 
 /// <summary>
 /// What the assessment use cases share (issue #16): the outcome of a change, the professional's judgement as kept with
-/// a profile snapshot, and which safety advice of the person's latest profile is still open.
+/// a profile snapshot (the domain's <c>ProfessionalJudgement</c> as JSON), and which safety advice of the person's latest profile is still open.
 /// </summary>
 public static class Assessments
 {
@@ -15,7 +15,7 @@ public static class Assessments
     public const int MaxWhoLength = 200;
 
     /// <summary>The advice codes that ask for a recorded follow-up before a plan may close.</summary>
-    public static IReadOnlyList<string> SafetyAdviceCodes { get; } = ["safety_first", "mood_referral"];
+    public static IReadOnlyList<string> SafetyAdviceCodes => Domain.Profiles.SafetyAdvice.Codes;
 
     public abstract record Outcome
     {
@@ -31,9 +31,6 @@ public static class Assessments
 
         public sealed record Invalid(IReadOnlyList<FieldProblem> Problems) : Outcome;
     }
-
-    /// <summary>The professional's judgement as kept with a profile snapshot.</summary>
-    public sealed record StoredJudgement(string? Type, string? Severity, string Reason, DateOnly JudgedOn, Guid JudgedById);
 
     /// <summary>A safety advice of the latest profile, with its recorded follow-ups (none: open).</summary>
     public sealed record SafetyItem(string Code, Guid ProfileSnapshotId, IReadOnlyList<FollowUp> FollowUps)

@@ -21,9 +21,15 @@ public static class GetProfile
         IReadOnlyList<ProfileLine> Lines,
         MatchRuns.ShownRun? Run,
         string? CreatedBy,
-        IReadOnlyList<ListMatchChoices.PastChoice> Choices);
+        IReadOnlyList<ListMatchChoices.PastChoice> Choices,
+        RecordJudgement.Current? Judgement,
+        IReadOnlyList<Assessments.SafetyItem> Safety)
+    {
+        /// <summary>The latest profile carries <c>safety_first</c>: the safety panel goes first (issue #16).</summary>
+        public bool ShowSafetyPanel => Safety.Any(s => s.Code == "safety_first");
+    }
 
-    public sealed class Handler(KonvooiDbContext db, AuditLog audit, ListMatchChoices.Handler choices)
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, ListMatchChoices.Handler choices, RecordJudgement.Handler judgements)
     {
         public async Task<View?> HandleAsync(Guid personId, CancellationToken cancellationToken)
         {
@@ -39,15 +45,17 @@ public static class GetProfile
             var run = snapshot is null ? null : await db.OpenRunAsync(snapshot.Id, cancellationToken).ConfigureAwait(false);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             var pastChoices = await choices.HandleAsync(personId, cancellationToken).ConfigureAwait(false);
+            var judgement = await judgements.CurrentAsync(personId, cancellationToken).ConfigureAwait(false);
+            var safety = await db.SafetyItemsAsync(personId, cancellationToken).ConfigureAwait(false);
             if (snapshot is null)
             {
-                return new View(person, null, [], null, null, pastChoices);
+                return new View(person, null, [], null, null, pastChoices, judgement, safety);
             }
 
             var lines = JsonSerializer.Deserialize<List<ProfileLine>>(snapshot.LinesJson) ?? [];
             var by = await db.Users.AsNoTracking().Where(u => u.Id == snapshot.CreatedById)
                 .Select(u => u.DisplayName).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
-            return new View(person, snapshot, lines, run, by, pastChoices);
+            return new View(person, snapshot, lines, run, by, pastChoices, judgement, safety);
         }
     }
 }

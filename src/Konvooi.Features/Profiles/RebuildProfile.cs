@@ -36,8 +36,12 @@ public static class RebuildProfile
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var convoy = await db.ConvoyMaps.AsNoTracking().Where(m => m.PersonId == personId)
                 .OrderByDescending(m => m.TakenOn).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var judgement = await db.ProfessionalJudgements.AsNoTracking().Where(j => j.PersonId == personId)
+                .Select(j => new ProfessionalJudgement(j.Type, j.Severity, j.Reason, j.JudgedById, j.JudgedOn))
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             var input = new ProfileInput
             {
+                Judgement = judgement,
                 ConversationDate = today,
                 Age = Ages.InWholeYears(person.DateOfBirth, today),
                 Measurements = measurements.Select(ToProfileMeasurement).OfType<ProfileMeasurement>().ToList(),
@@ -45,6 +49,7 @@ public static class RebuildProfile
                 Convoy = convoy is null ? null : new ConvoySnapshot(convoy.TakenOn, JsonSerializer.Deserialize<List<ConvoyMember>>(convoy.MembersJson) ?? []),
             };
             var profile = ProfileBuilder.Build(input);
+            var matching = profile.ToMatchingProfile();
             var snapshot = new ProfileSnapshot
             {
                 Id = Guid.NewGuid(),
@@ -52,7 +57,10 @@ public static class RebuildProfile
                 OrganisationId = person.OrganisationId,
                 BuiltOn = today,
                 LinesJson = JsonSerializer.Serialize(ProfileText.Describe(profile)),
-                MatchingProfileJson = ProfileJson.Write(profile.ToMatchingProfile()),
+                MatchingProfileJson = ProfileJson.Write(matching),
+                JudgementJson = judgement is null ? null : JsonSerializer.Serialize(judgement),
+                SafetyAdvice = string.Join(',', SafetyAdvice.For(matching)),
+                NeedsConfirmation = profile.NeedsConfirmation,
                 RulesVersion = profile.RulesVersion,
                 GuideVersion = profile.GuideVersion,
                 InstrumentsJson = JsonSerializer.Serialize(profile.Instruments),

@@ -1,6 +1,6 @@
 using Konvooi.Domain.Common;
 using Konvooi.Domain.Conversations;
-using Konvooi.Domain.Matching;
+using Konvooi.Domain.Profiles;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
 using Konvooi.Features.Security;
@@ -12,6 +12,7 @@ namespace Konvooi.Features.Profiles;
 /// <summary>
 /// Records the professional's own judgement of type and severity, with a reason (issue #16, VT-2: a score is "geen
 /// diagnose"). It overrides the derived values the next time the profile is drawn up and is kept with that snapshot.
+/// Leaving type and severity empty confirms what the measurement says (e.g. "not lonely" from an uncertain score).
 /// </summary>
 public static class RecordJudgement
 {
@@ -54,31 +55,9 @@ public static class RecordJudgement
 
             var type = Blank(input.Type);
             var severity = Blank(input.Severity);
-            var problems = new List<FieldProblem>();
-            if (type is not null && !Vocabulary.LonelinessTypes.ContainsKey(type))
-            {
-                problems.Add(new FieldProblem("Type", "Kies een soort uit de lijst."));
-            }
-
-            if (severity is not null && !Vocabulary.Severities.ContainsKey(severity))
-            {
-                problems.Add(new FieldProblem("Severity", "Kies een ernst uit de lijst."));
-            }
-
-            if (type is null && severity is null)
-            {
-                problems.Add(new FieldProblem("Type", "Kies de soort, de ernst of allebei."));
-            }
-
-            if (string.IsNullOrWhiteSpace(input.Reason))
-            {
-                problems.Add(new FieldProblem("Reason", "Schrijf op waarom u dit vindt, bijvoorbeeld wat de cliënt zelf zei."));
-            }
-            else if (input.Reason.Trim().Length > MaxTextLength)
-            {
-                problems.Add(new FieldProblem("Reason", $"Gebruik maximaal {MaxTextLength} tekens."));
-            }
-
+            // The domain's rules (issue #16): both empty confirms what the measurement says.
+            var problems = ProfessionalJudgement.Validate(type, severity, input.Reason)
+                .Select(p => new FieldProblem(p.Field, p.Message)).ToList();
             if (problems.Count > 0)
             {
                 return new Outcome.Invalid(problems);

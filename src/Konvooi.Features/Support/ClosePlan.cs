@@ -92,7 +92,7 @@ public static class ClosePlan
         public static string SafetyBlockMessage(IEnumerable<string> codes)
         {
             var names = codes.Select(c => c == "safety_first" ? "het gesprek over veiligheid" : "het advies over de stemming (huisarts of POH-GGZ)");
-            return "U kunt het plan nog niet afsluiten. Leg eerst bij het profiel vast hoe u " + string.Join(" en ", names)
+            return "U kunt het plan nog niet afsluiten. Leg eerst bovenaan deze pagina vast hoe u " + string.Join(" en ", names)
                 + " hebt opgevolgd: met wie, wanneer en wat er is afgesproken.";
         }
 
