@@ -284,12 +284,6 @@ public static class ProfileJson
 
             var intervention = json.ReadString(json.Required(item, "intervention", path), StrictJson.Child(path, "intervention"));
             var reason = json.ReadString(json.Required(item, "reason", path), StrictJson.Child(path, "reason"));
-            if (reason is not null && string.IsNullOrWhiteSpace(reason))
-            {
-                json.Add(StrictJson.Child(path, "reason"), "must not be empty: an override needs a reason (RK-5)", item.GetProperty("reason"));
-                continue;
-            }
-
             if (intervention is not null && reason is not null)
             {
                 overrides.Add(new MisfitOverride(intervention, reason));

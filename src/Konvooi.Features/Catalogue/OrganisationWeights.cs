@@ -39,7 +39,7 @@ public static class OrganisationWeights
         ["money_worries"] = "Geldzorgen: hulp bij geld",
         ["money_worries_cost"] = "Aftrek bij geldzorgen: aanbod kost geld",
         ["target_group_fit"] = "Past bij de doelgroep",
-        ["misfit_similar"] = "Aftrek: lijkt op aanbod dat eerder niet paste",
+        ["prevention"] = "Niet eenzaam, wel risico: aanbod om eenzaamheid te voorkomen",
         ["recognition"] = "Erkend in de landelijke databank",
         ["availability"] = "Direct plek (geen wachtlijst)",
     };

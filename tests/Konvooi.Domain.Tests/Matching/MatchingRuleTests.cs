@@ -334,8 +334,43 @@ public sealed class MatchingRuleTests
     }
 
     [Fact]
-    public void MisfitSimilar_SameSettingAndMainElement_WarnsOnTheSimilarOffer()
+    public void MisfitDropout_SameCatalogueType_ExcludesTheLocalOfferToo()
     {
+        // RK-5, issue 16: "same catalogue type" is the catalogue's type field, not only the same id.
+        var catalogue = WithLocalBuddy();
+        var result = Matcher.Match(new Profile
+        {
+            Djg11 = EmotionalModerate,
+            Causes = ["partner_loss"],
+            DroppedOut = [new Dropout("buddy", "did_not_feel_at_home")],
+        }, catalogue);
+
+        Assert.Equal("misfit_dropout", result.Exclusion("buddy").Rule);
+        var local = result.Exclusion("buddy_lindenhaven");
+        Assert.Equal("misfit_dropout", local.Rule);
+        Assert.Contains("dezelfde soort", local.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MisfitDropout_SameTypeOverriddenWithAReason_SuggestsItWithTheReason()
+    {
+        var catalogue = WithLocalBuddy();
+        var result = Matcher.Match(new Profile
+        {
+            Djg11 = EmotionalModerate,
+            Causes = ["partner_loss"],
+            DroppedOut = [new Dropout("buddy", "did_not_feel_at_home")],
+            MisfitOverrides = [new MisfitOverride("buddy_lindenhaven", "Andere vrijwilliger, zelfde buurt.")],
+        }, catalogue);
+
+        Assert.Equal("misfit_dropout", result.Exclusion("buddy").Rule);
+        Assert.Contains("Andere vrijwilliger", result.Suggestion("buddy_lindenhaven").Reason("misfit_dropout").Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MisfitDropout_OtherTypeWithTheSameForm_NoLongerPenalised()
+    {
+        // The misfit_similar warning (same setting and main element) was replaced by the same-type exclusion.
         var result = MatchAssert.Run(new Profile
         {
             Djg11 = SocialModerate,
@@ -343,9 +378,77 @@ public sealed class MatchingRuleTests
             DroppedOut = [new Dropout("friendship_course", "did_not_feel_at_home")],
         });
 
-        var warning = result.Suggestion("expectations_course").Reason("misfit_similar");
-        Assert.True(warning.Points < 0);
-        Assert.Contains("Vriendschapscursus", warning.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Suggestion("expectations_course").Reasons, r => r.Points < 0 && r.Rule == "misfit_dropout");
+        Assert.Equal("misfit_dropout", result.Exclusion("friendship_course").Rule);
+    }
+
+    private static InterventionCatalogue WithLocalBuddy()
+    {
+        var buddy = InterventionCatalogue.Starter.Find("buddy")!;
+        var local = buddy with { Id = "buddy_lindenhaven", Type = "buddy", Name = "Maatje Lindenhaven" };
+        return new InterventionCatalogue("test", [.. InterventionCatalogue.Starter.Interventions, local]);
+    }
+
+    [Theory]
+    [InlineData("moved", 10)]
+    [InlineData("bereaved", 0)]
+    [InlineData("retired_or_job_loss", 11)]
+    public void Prevention_NotLonelyWithARecentLifeEvent_SuggestsPreventionOffers(string lifeEvent, int monthsAgo)
+    {
+        // JG-4, AM-5, TF-6 (issue 16): not lonely but at risk after a life event less than 12 months ago.
+        var result = MatchAssert.Run(new Profile
+        {
+            Age = 60,
+            Djg11 = new Djg11Score(0, 1),
+            LifeEvents = [new LifeEvent(lifeEvent, monthsAgo)],
+        });
+
+        Assert.True(result.Suggestion("life_event_check_in").Reason("prevention").Points > 0);
+        Assert.All(result.Suggestions, s => Assert.Equal("prevention", s.Intervention.Aim));
+        Assert.Equal(["not_lonely", "prevention_offer"], result.AdviceCodes());
+    }
+
+    [Fact]
+    public void Prevention_LifeEventAYearAgoOrMore_NoPrevention()
+    {
+        var result = MatchAssert.Run(new Profile { Age = 60, Djg11 = new Djg11Score(0, 1), LifeEvents = [new LifeEvent("moved", 12)] });
+
+        Assert.Empty(result.Suggestions);
+        Assert.DoesNotContain("prevention_offer", result.AdviceCodes());
+    }
+
+    [Fact]
+    public void Prevention_75PlusLivingAlone_PreventiveHomeVisit()
+    {
+        var result = MatchAssert.Run(new Profile { Age = 78, LivesAlone = true, DailyContact = true, Djg11 = new Djg11Score(1, 0) });
+
+        Assert.True(result.IsSuggested("home_visit_75plus"));
+        Assert.Contains("prevention_offer", result.AdviceCodes());
+    }
+
+    [Fact]
+    public void Prevention_FewerContactsWanted_RespectsTheWish()
+    {
+        // VT-4: someone who wants fewer contacts is not offered more.
+        var result = MatchAssert.Run(new Profile
+        {
+            Age = 80,
+            LivesAlone = true,
+            Djg11 = new Djg11Score(0, 0),
+            LifeEvents = [new LifeEvent("moved", 2)],
+            Preferences = new ProfilePreferences { FewContactsWanted = true },
+        });
+
+        Assert.Empty(result.Suggestions);
+        Assert.DoesNotContain("prevention_offer", result.AdviceCodes());
+    }
+
+    [Fact]
+    public void Prevention_Lonely_NoPreventionAdvice()
+    {
+        var result = MatchAssert.Run(new Profile { Age = 80, LivesAlone = true, Djg11 = EmotionalModerate, LifeEvents = [new LifeEvent("moved", 2)] });
+
+        Assert.DoesNotContain("prevention_offer", result.AdviceCodes());
     }
 
     [Fact]

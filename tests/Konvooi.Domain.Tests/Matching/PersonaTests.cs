@@ -200,8 +200,8 @@ public sealed class PersonaTests
         });
 
         Assert.Equal("misfit_dropout", result.Exclusion("buddy").Rule);
-        Assert.Equal("grief_group", result.TopIds(1)[0]);
-        Assert.True(result.Suggestion("grief_support").Reason("misfit_similar").Points < 0);
+        // Rules version 2 (issue 16): the misfit_similar penalty is gone; same-type offers are excluded instead (RK-5).
+        Assert.Equal("grief_support", result.TopIds(1)[0]);
         Assert.Contains("follow_up_dropout", result.AdviceCodes());
     }
 

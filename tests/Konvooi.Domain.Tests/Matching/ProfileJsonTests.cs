@@ -73,7 +73,7 @@ public sealed class ProfileJsonTests
     public void Read_ManyProblems_ReportsEveryOneWithPathReasonAndValue()
     {
         var problems = ReadProblems("""
-            {"version":2,"age":130,"livesAlone":"yes","djg11":{"emotional":7},"course":"sometimes",
+            {"version":3,"age":130,"livesAlone":"yes","djg11":{"emotional":7},"course":"sometimes",
              "causes":["partner_loss","loneliness"],"coping":["distraction"],
              "preferences":{"setting":"both","modes":"phone","language":"NL","fewContactsWanted":1},
              "flags":["youth",3],"droppedOut":[{"intervention":"buddy","reason":"bored"},{"reason":"cost"},"x"]}
@@ -81,7 +81,7 @@ public sealed class ProfileJsonTests
 
         Assert.Equal(
         [
-            "$.version: must be 1 (got 2)",
+            "$.version: must be between 1 and 2 (got 3)",
             "$.age: must be between 0 and 120 (got 130)",
             "$.livesAlone: must be true or false (got \"yes\")",
             "$.djg11.emotional: must be between 0 and 6 (got 7)",
@@ -98,6 +98,67 @@ public sealed class ProfileJsonTests
             "$.droppedOut[1].intervention: is required",
             "$.droppedOut[2]: must be an object (got \"x\")",
         ], problems);
+    }
+
+    [Fact]
+    public void Read_BadV2Fields_ReportsEveryOne()
+    {
+        // Issue 16: bad v2 input names every bad field, as v1 does.
+        var problems = ReadProblems("""
+            {"version":2,"djg11":{"emotional":2,"social":1,"missingEmotional":2,"missingSocial":-1},
+             "who5":{"raw":26},"deathWish":"yes","selfReport":"sometimes","recognisesScore":0,
+             "lifeEvents":[{"event":"divorce","monthsAgo":3},{"event":"moved"},{"event":"moved","monthsAgo":-1}],
+             "misfitOverrides":[{"intervention":"buddy","reason":" "},{"reason":"x"}],"type":"mixed"}
+            """);
+
+        Assert.Equal(
+        [
+            "$.djg11.missingEmotional: must be between 0 and 1 (got 2)",
+            "$.djg11.missingSocial: must be between 0 and 1 (got -1)",
+            "$.type: must be a known loneliness type code (none, emotional, social, both, undifferentiated) (got \"mixed\")",
+            "$.who5.raw: must be between 0 and 25 (got 26)",
+            "$.deathWish: must be true or false (got \"yes\")",
+            "$.selfReport: must be a known ONS direct answer code (often_always, some_of_the_time, occasionally, hardly_ever, never) (got \"sometimes\")",
+            "$.recognisesScore: must be true or false (got 0)",
+            "$.lifeEvents[0].event: must be a known life event code (bereaved, moved, retired_or_job_loss, partner_to_care, became_carer, children_left) (got \"divorce\")",
+            "$.lifeEvents[1].monthsAgo: is required",
+            "$.lifeEvents[2].monthsAgo: must be between 0 and 1200 (got -1)",
+            "$.misfitOverrides[0].reason: must not be empty (got \" \")",
+            "$.misfitOverrides[1].intervention: is required",
+        ], problems);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"version\":1,\"djg11\":{\"emotional\":1,\"social\":1}}")]
+    [InlineData("{\"version\":2,\"djg11\":{\"emotional\":1,\"social\":1,\"missingEmotional\":1,\"missingSocial\":1}}")]
+    public void Read_NoVersionV1OrV2_Accepted(string json)
+    {
+        Assert.IsType<ReadResult<Profile>.Success>(ProfileJson.Read(json));
+    }
+
+    [Fact]
+    public void Write_V2Fields_RoundTrip()
+    {
+        var profile = new Profile
+        {
+            Djg11 = new Djg11Score(1, 1) { MissingEmotional = 1, MissingSocial = 1 },
+            Who5 = new Who5Score(6),
+            DeathWish = true,
+            SelfReport = "often_always",
+            RecognisesScore = false,
+            LifeEvents = [new LifeEvent("bereaved", 10), new LifeEvent("moved", 0)],
+            MisfitOverrides = [new MisfitOverride("buddy_lindenhaven", "Andere vrijwilliger.")],
+        };
+
+        var json = ProfileJson.Write(profile);
+        var read = Assert.IsType<ReadResult<Profile>.Success>(ProfileJson.Read(json)).Value;
+
+        Assert.Equal(json, ProfileJson.Write(read));
+        Assert.Equal(1, read.Djg11!.MissingSocial);
+        Assert.Equal(6, read.Who5!.Raw);
+        using var document = System.Text.Json.JsonDocument.Parse(json);
+        Konvooi.Domain.Tests.Profiles.SchemaAssert.Conforms(document.RootElement);
     }
 
     [Theory]

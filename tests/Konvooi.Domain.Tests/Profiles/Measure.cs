@@ -27,6 +27,42 @@ internal static class Measure
 
     public static ProfileMeasurement Djg11(int emotional, int social, DateOnly on) => Djg(Instruments.Djg11, emotional, social, on);
 
+    /// <summary>DJG-11 with "wil ik niet zeggen" (missing) answers: the first items lonely, then the missing ones, the rest not lonely.</summary>
+    public static ProfileMeasurement Djg11Missing(int emotional, int social, int missingEmotional, int missingSocial, DateOnly on)
+    {
+        var instrument = Instruments.Djg11;
+        int e = 0, s = 0;
+        var indexes = instrument.Items.Select(item =>
+        {
+            if (item.Subscale == DjgSubscales.Emotional)
+            {
+                var n = e++;
+                return n < emotional ? instrument.OptionIndex("ja") : n < emotional + missingEmotional ? AnswerCodes.Missing : instrument.OptionIndex("nee");
+            }
+
+            var m = s++;
+            return m < social ? instrument.OptionIndex("nee") : m < social + missingSocial ? AnswerCodes.Missing : instrument.OptionIndex("ja");
+        }).ToArray();
+        return ProfileMeasurement.Of(instrument, on, instrument.CreateScorer().Score(indexes));
+    }
+
+    /// <summary>WHO-5 with the given raw total: item scores filled from the first item (each 0–5).</summary>
+    public static ProfileMeasurement Who5Raw(int raw, DateOnly on)
+    {
+        var instrument = Instruments.Who5;
+        string[] byScore = ["at_no_time", "some_of_the_time", "less_than_half", "more_than_half", "most_of_the_time", "all_of_the_time"];
+        var left = raw;
+        var indexes = instrument.Items.Select(_ =>
+        {
+            var points = Math.Min(left, 5);
+            left -= points;
+            return instrument.OptionIndex(byScore[points]);
+        }).ToArray();
+        var measurement = ProfileMeasurement.Of(instrument, on, instrument.CreateScorer().Score(indexes));
+        Assert.Equal(raw, measurement.Score.Total);
+        return measurement;
+    }
+
     public static ProfileMeasurement Djg6(int emotional, int social, DateOnly on) => Djg(Instruments.Djg6, emotional, social, on);
 
     /// <summary>GGD mastery: every item answered with <paramref name="option"/>; strongly_agree gives 15 (low), neutral 21.</summary>

@@ -51,7 +51,7 @@ public sealed class PersonaProfileTests
 
     [Theory]
     [MemberData(nameof(PersonaNames))]
-    public void ToMatchingProfile_Persona_MatchesAndWritesValidSchemaV1Json(string name)
+    public void ToMatchingProfile_Persona_MatchesAndWritesValidSchemaV2Json(string name)
     {
         var profile = ProfileBuilder.Build(Personas.Get(name).Input).ToMatchingProfile();
 
@@ -63,7 +63,7 @@ public sealed class PersonaProfileTests
         var success = Assert.IsType<ReadResult<Profile>.Success>(read);
         Assert.Equal(json, ProfileJson.Write(success.Value));
         using var document = System.Text.Json.JsonDocument.Parse(json);
-        Assert.Equal(1, document.RootElement.GetProperty("version").GetInt32());
-        SchemaAssert.ConformsToV1(document.RootElement);
+        Assert.Equal(2, document.RootElement.GetProperty("version").GetInt32());
+        SchemaAssert.Conforms(document.RootElement);
     }
 }

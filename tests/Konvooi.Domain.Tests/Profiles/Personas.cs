@@ -238,7 +238,7 @@ internal static class Personas
             {
                 ConversationDate = Today,
                 Age = 85,
-                // Total 3: lonely, but neither subscale reaches 3; emotional 2/6 > social 1/5 (share rule).
+                // Total 3: lonely, but neither subscale reaches 3: undifferentiated (issue 16 replaced the share rule).
                 Measurements = [Measure.Djg11(2, 1, Measured)],
                 Answers = Answers(
                     ("living.lives_alone", "yes"),
@@ -249,7 +249,7 @@ internal static class Personas
                     ("life_events.causes", "lost_meaningful_role"),
                     ("duration.since", "over_2_years")),
             },
-            "emotional", "moderately_lonely", "chronic",
+            "undifferentiated", "moderately_lonely", "chronic",
             ["lost_meaningful_role"],
             ["meaning_not_contact"]),
 

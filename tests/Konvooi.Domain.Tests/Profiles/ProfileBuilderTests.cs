@@ -53,8 +53,8 @@ public sealed class ProfileBuilderTests
     [InlineData(2, 0, "none", "not_lonely")]
     [InlineData(3, 0, "emotional", "moderately_lonely")]
     [InlineData(0, 3, "social", "moderately_lonely")]
-    [InlineData(2, 1, "emotional", "moderately_lonely")] // shares 2/6 > 1/5
-    [InlineData(1, 2, "social", "moderately_lonely")]    // shares 1/6 < 2/5
+    [InlineData(2, 1, "undifferentiated", "moderately_lonely")] // neither subscale ≥ 3 (issue 16: no share rule)
+    [InlineData(1, 2, "undifferentiated", "moderately_lonely")]
     [InlineData(5, 4, "both", "severely_lonely")]
     public void Build_Djg11_TypeAndSeverityPerVocabularyDefaults(int emotional, int social, string type, string severity)
     {
@@ -100,7 +100,7 @@ public sealed class ProfileBuilderTests
         Assert.Equal(
             [("djg6", "1.0", new DateOnly(2026, 2, 1)), ("mastery7-ggd", "1.0", new DateOnly(2026, 2, 1)), ("who5", "1.0", new DateOnly(2026, 2, 1))],
             profile.Instruments.Select(i => (i.Id, i.Version, i.TakenOn)));
-        Assert.Equal("1", profile.RulesVersion);
+        Assert.Equal("2", profile.RulesVersion);
         Assert.Equal(ConversationGuide.Version, profile.GuideVersion);
     }
 

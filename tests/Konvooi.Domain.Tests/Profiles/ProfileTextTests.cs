@@ -16,6 +16,7 @@ public sealed class ProfileTextTests
                 ("Eenzaamheid", "Ernstig eenzaam. Vooral: emotionele en sociale eenzaamheid."),
                 ("Hoe lang", "Door een situatie of gebeurtenis."),
                 ("Oorzaken", "Belangrijkste oorzaak: overlijden van de partner. Ook: geen kinderen of kinderen ver weg, minder gezond of minder mobiel."),
+                ("Gebeurtenissen", "Iemand die dichtbij stond is overleden (8 maanden geleden)."),
                 ("Omgaan met eenzaamheid", "Het liefst: contact met bekenden versterken."),
                 ("Wensen", "Voorkeur: één op één; bij de persoon thuis of samen op een plek."),
                 ("Welbevinden", "Laag welbevinden."),

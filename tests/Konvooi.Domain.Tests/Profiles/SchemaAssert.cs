@@ -14,7 +14,7 @@ internal static class SchemaAssert
     private static readonly Lazy<JsonDocument> Schema = new(() =>
         JsonDocument.Parse(File.ReadAllText(TestData.Repository("docs", "profile.schema.json"))));
 
-    public static void ConformsToV1(JsonElement instance)
+    public static void Conforms(JsonElement instance)
     {
         var problems = new List<string>();
         Check(Schema.Value.RootElement, instance, "$", problems);
