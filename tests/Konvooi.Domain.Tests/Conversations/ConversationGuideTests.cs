@@ -60,6 +60,42 @@ public sealed class ConversationGuideTests
     }
 
     [Fact]
+    public void DeathWish_GentleQuestionWithGuidanceAndThreeFollowUps()
+    {
+        // Issue 16, after the Dutch multidisciplinary guideline on suicidal behaviour: thoughts, plan, means.
+        var question = ConversationGuide.FindQuestion("meaning.death_wish")!;
+
+        Assert.Equal(AnswerType.YesNo, question.Type);
+        Assert.Contains("113", question.Guidance, StringComparison.Ordinal);
+        Assert.Contains("0800-0113", question.Guidance, StringComparison.Ordinal);
+        Assert.DoesNotContain("zelfmoord", question.Text, StringComparison.OrdinalIgnoreCase);
+        string[] followUps = ["meaning.death_wish_thoughts", "meaning.death_wish_plan", "meaning.death_wish_means"];
+        Assert.Equal(followUps, ConversationGuide.Meaning.Questions.Where(q => q.FollowUpOf == "meaning.death_wish").Select(q => q.Code));
+        Assert.All(followUps, code => Assert.Equal(AnswerType.YesNo, ConversationGuide.FindQuestion(code)!.Type));
+    }
+
+    [Fact]
+    public void RecentLifeEvents_EveryVocabularyEventWithADateQuestion()
+    {
+        Assert.Equal(Vocabulary.LifeEvents.Keys, ConversationGuide.FindQuestion("life_events.recent")!.Options.Select(o => o.Code));
+        Assert.All(Vocabulary.LifeEvents.Keys, e =>
+        {
+            var date = ConversationGuide.FindQuestion(ConversationGuide.RecentDatePrefix + e);
+            Assert.NotNull(date);
+            Assert.Equal(AnswerType.Date, date.Type);
+            Assert.Equal("life_events.recent", date.FollowUpOf);
+        });
+    }
+
+    [Fact]
+    public void OnsDirect_OptionsAreTheInstrumentCodes()
+    {
+        var options = ConversationGuide.FindQuestion("measurements.ons_direct")!.Options.Select(o => o.Code);
+
+        Assert.Equal(Konvooi.Domain.Questionnaires.Instruments.OnsDirect.Options.Select(o => o.Value), options);
+    }
+
+    [Fact]
     public void PreferenceOptions_AreProfileCodes()
     {
         var modes = ConversationGuide.FindQuestion("preferences.modes")!.Options.Select(o => o.Code);

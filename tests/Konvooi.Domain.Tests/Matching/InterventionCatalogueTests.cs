@@ -143,4 +143,42 @@ public sealed class InterventionCatalogueTests
         Assert.Contains("$.interventions[3].id: is used by an earlier intervention", problems);
         Assert.Equal(11, problems.Count);
     }
+
+    [Fact]
+    public void Starter_PreventionAim_AtLeastThreeEntriesAndThePreventiveHomeVisit()
+    {
+        // Issue 16 (JG-4, AM-5): aim prevention with at least three starter entries; home_visit_75plus re-typed.
+        var starter = InterventionCatalogue.Starter;
+        var prevention = starter.Interventions.Where(i => i.Aim == "prevention").Select(i => i.Id).ToList();
+
+        Assert.True(prevention.Count >= 3, string.Join(", ", prevention));
+        var homeVisit = starter.Find("home_visit_75plus")!;
+        Assert.Equal("prevention", homeVisit.Aim);
+        Assert.Equal("Preventief huisbezoek", homeVisit.Name);
+        Assert.Equal("starter-2026.2", starter.Version);
+    }
+
+    [Fact]
+    public void Json_TypeField_RoundTripsAndIsChecked()
+    {
+        var local = InterventionCatalogue.Starter.Find("buddy")! with { Id = "buddy_west", Type = "buddy" };
+        var json = CatalogueJson.Write(new InterventionCatalogue("t1", [local]));
+
+        var read = Assert.IsType<ReadResult<InterventionCatalogue>.Success>(CatalogueJson.Read(json)).Value;
+        Assert.Equal("buddy", read.Interventions[0].Type);
+        Assert.Equal("buddy", read.Interventions[0].TypeCode);
+        Assert.Equal("grief_support", InterventionCatalogue.Starter.Find("grief_support")!.TypeCode);
+
+        var bad = CatalogueJson.Read(json.Replace("\"type\": \"buddy\"", "\"type\": \"Buddy!\"", StringComparison.Ordinal));
+        Assert.Contains(Assert.IsType<ReadResult<InterventionCatalogue>.Failure>(bad).Problems, p => p.Path == "$.interventions[0].type");
+    }
+
+    [Fact]
+    public void Weights_RetiredMisfitSimilarKey_IsIgnoredSoStoredWeightsStillLoad()
+    {
+        var weights = Assert.IsType<ReadResult<MatchingWeights>.Success>(MatchingWeights.Create(new Dictionary<string, double> { ["misfit_similar"] = 2, ["prevention"] = 5 })).Value;
+
+        Assert.Equal(5, weights["prevention"]);
+        Assert.False(MatchingWeights.Defaults.ContainsKey("misfit_similar"));
+    }
 }
