@@ -139,8 +139,18 @@ public sealed class AssessmentSliceTests
             {
                 db.ProfileSnapshots.Add(new ProfileSnapshot
                 {
-                    Id = Guid.NewGuid(), PersonId = person, OrganisationId = organisation, BuiltOn = Today, LinesJson = "[]", MatchingProfileJson = "{}",
-                    RulesVersion = "2", GuideVersion = "2", InstrumentsJson = "[]", SafetyAdvice = advice, CreatedById = orgs.ProfessionalA, CreatedAtUtc = time.GetUtcNow().UtcDateTime,
+                    Id = Guid.NewGuid(),
+                    PersonId = person,
+                    OrganisationId = organisation,
+                    BuiltOn = Today,
+                    LinesJson = "[]",
+                    MatchingProfileJson = "{}",
+                    RulesVersion = "2",
+                    GuideVersion = "2",
+                    InstrumentsJson = "[]",
+                    SafetyAdvice = advice,
+                    CreatedById = orgs.ProfessionalA,
+                    CreatedAtUtc = time.GetUtcNow().UtcDateTime,
                 });
                 return await db.SaveChangesAsync();
             });

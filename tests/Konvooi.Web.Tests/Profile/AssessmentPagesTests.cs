@@ -62,11 +62,16 @@ public sealed partial class AssessmentPagesTests : IAsyncLifetime
         var badHtml = await bad.Content.ReadAsStringAsync();
         var good = await session.PostFormAsync(Profile, Profile + "?handler=Judgement", new()
         {
-            ["judgementVersion"] = "0", ["Judgement.Type"] = "emotional", ["Judgement.Severity"] = "moderately_lonely", ["Judgement.Reason"] = "Meneer mist zijn vrouw elke dag.",
+            ["judgementVersion"] = "0",
+            ["Judgement.Type"] = "emotional",
+            ["Judgement.Severity"] = "moderately_lonely",
+            ["Judgement.Reason"] = "Meneer mist zijn vrouw elke dag.",
         });
         var stale = await session.PostFormAsync(Profile, Profile + "?handler=Judgement", new()
         {
-            ["judgementVersion"] = "0", ["Judgement.Severity"] = "severely_lonely", ["Judgement.Reason"] = "Later bedacht.",
+            ["judgementVersion"] = "0",
+            ["Judgement.Severity"] = "severely_lonely",
+            ["Judgement.Reason"] = "Later bedacht.",
         });
         var html = WebUtility.HtmlDecode(await session.GetHtmlAsync(Profile));
 
@@ -128,7 +133,11 @@ public sealed partial class AssessmentPagesTests : IAsyncLifetime
         Assert.Contains("value=\"huisarts\"", badHtml, StringComparison.Ordinal);
         var good = await session.PostFormAsync(Plan, Profile + "?handler=Safety", new()
         {
-            ["from"] = "plan", ["Safety.AdviceCode"] = "safety_first", ["Safety.Who"] = "huisarts, samen gebeld", ["Safety.On"] = Today, ["Safety.Agreed"] = "De huisarts komt morgen langs.",
+            ["from"] = "plan",
+            ["Safety.AdviceCode"] = "safety_first",
+            ["Safety.Who"] = "huisarts, samen gebeld",
+            ["Safety.On"] = Today,
+            ["Safety.Agreed"] = "De huisarts komt morgen langs.",
         });
         Assert.Equal($"/People/{_person.Id}/Plan", good.Headers.Location!.ToString());
         plan = await session.GetHtmlAsync(Plan);
@@ -145,7 +154,12 @@ public sealed partial class AssessmentPagesTests : IAsyncLifetime
         var latest = await ConvoyStateAsync(session, page);
         await session.PostFormAsync(page, page + "?handler=Add", new()
         {
-            ["version"] = latest.Version, ["latest"] = latest.Latest, ["Member.Name"] = "Kees", ["Member.Relation"] = "partner", ["Member.Circle"] = "closest", ["Member.Frequency"] = "daily",
+            ["version"] = latest.Version,
+            ["latest"] = latest.Latest,
+            ["Member.Name"] = "Kees",
+            ["Member.Relation"] = "partner",
+            ["Member.Circle"] = "closest",
+            ["Member.Frequency"] = "daily",
         });
         var html = await session.GetHtmlAsync(page);
         var kees = Regex.Match(html, "name=\"memberId\" value=\"([^\"]+)\" />\\s*<input type=\"hidden\" name=\"version\" value=\"\\d+\" />\\s*<input type=\"hidden\" name=\"latest\" value=\"[^\"]*\" />\\s*<label for=\"move-[^\"]+\">Cirkel van Kees<").Groups[1].Value;
