@@ -76,7 +76,8 @@ public sealed record ProfileFacts
         var range = profile.Severity is null ? profile.Djg11?.SeverityRange : null;
         var type = profile.Type ?? profile.Djg11?.Type;
         var severity = profile.Severity ?? profile.Djg11?.Severity;
-        var differs = severity is not null && SelfReportRule.Differs(severity, profile.SelfReport, profile.RecognisesScore);
+        var level = severity ?? (type == "none" ? "not_lonely" : null);
+        var differs = level is not null && SelfReportRule.Differs(level, profile.SelfReport, profile.RecognisesScore);
         var unconfirmed = (type == "none" || severity == "not_lonely") && (range?.IsUncertain == true || differs);
         if (unconfirmed)
         {

@@ -409,6 +409,17 @@ public sealed class MatchingRuleTests
     }
 
     [Fact]
+    public void NotLonely_GivenTypeNoneButThePersonOftenFeelsLonely_NoExclusion()
+    {
+        // Issue 16 finding 1 (VT-1, AM-1): the person's own view lifts the not_lonely exclusion.
+        var result = MatchAssert.Run(new Profile { Type = "none", SelfReport = "often_always", Causes = ["moved"] });
+
+        Assert.DoesNotContain(result.Excluded, e => e.Rule == "not_lonely");
+        Assert.Contains("self_report_differs", result.AdviceCodes());
+        Assert.DoesNotContain("measure_loneliness", result.AdviceCodes());
+    }
+
+    [Fact]
     public void Prevention_LifeEventAYearAgoOrMore_NoPrevention()
     {
         var result = MatchAssert.Run(new Profile { Age = 60, Djg11 = new Djg11Score(0, 1), LifeEvents = [new LifeEvent("moved", 12)] });
