@@ -71,9 +71,13 @@ public static class KonvooiFeatures
         services.AddScoped<AddConvoyMember.Handler>();
         services.AddScoped<RemoveConvoyMember.Handler>();
         services.AddScoped<MoveConvoyMember.Handler>();
+        services.AddScoped<HandleConvoyAlert.Handler>();
+        services.AddScoped<RecordJudgement.Handler>();
+        services.AddScoped<RecordSafetyFollowUp.Handler>();
         services.AddScoped<GetProfile.Handler>();
         services.AddScoped<RebuildProfile.Handler>();
         services.AddScoped<ShowMatchRun.Handler>();
+        services.AddScoped<MatchProfile.Handler>();
         services.AddScoped<ListMatchChoices.Handler>();
         services.AddScoped<ChooseInterventions.Handler>();
         services.AddScoped<ViewSupportPlan.Handler>();

@@ -62,6 +62,8 @@ public sealed class PlanJourneyTests(BrowserFixture fixture)
 
             // The intervention the person left because it did not fit is not suggested again (RK-5).
             await page.GotoAsync($"/People/{personId}/Profile");
+            await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Suggesties (opnieuw )?zoeken") }).ClickAsync();
+            await Assertions.Expect(page.Locator("input[name='Choice.Chosen']").First).ToBeVisibleAsync();
             await Assertions.Expect(page.Locator($"input[name='Choice.Chosen'][value='{interventionId}']")).ToHaveCountAsync(0);
         }
 

@@ -15,6 +15,9 @@ public static class CatalogueChanges
     public const string Updated = "updated";
     public const string Retired = "retired";
     public const string Loaded = "loaded";
+
+    /// <summary>Re-typed by a data migration (issue #16: <c>home_visit_75plus</c> became a prevention offer).</summary>
+    public const string Retyped = "retyped";
 }
 
 /// <summary>

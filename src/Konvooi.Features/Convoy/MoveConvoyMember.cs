@@ -10,7 +10,8 @@ public static class MoveConvoyMember
 {
     public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time)
     {
-        public Task<Outcome> HandleAsync(Guid personId, string memberId, string circle, int version, DateOnly? latestDate, CancellationToken cancellationToken) =>
-            EditAsync(db, audit, actor, time, personId, version, latestDate, members => members.Select(m => m.Id == memberId ? m with { Circle = circle } : m).ToList(), cancellationToken);
+        /// <summary>Moves the member; <paramref name="closestReason"/> is needed when that takes them out of "heel dichtbij" (JG-4).</summary>
+        public Task<Outcome> HandleAsync(Guid personId, string memberId, string circle, int version, DateOnly? latestDate, CancellationToken cancellationToken, string? closestReason = null) =>
+            EditAsync(db, audit, actor, time, personId, version, latestDate, members => members.Select(m => m.Id == memberId ? m with { Circle = circle } : m).ToList(), cancellationToken, closestReason);
     }
 }

@@ -10,7 +10,8 @@ public static class RemoveConvoyMember
 {
     public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time)
     {
-        public Task<Outcome> HandleAsync(Guid personId, string memberId, int version, DateOnly? latestDate, CancellationToken cancellationToken) =>
-            EditAsync(db, audit, actor, time, personId, version, latestDate, members => members.Where(m => m.Id != memberId).ToList(), cancellationToken);
+        /// <summary>Removes the member; <paramref name="closestReason"/> is needed when they stood in "heel dichtbij" (JG-4).</summary>
+        public Task<Outcome> HandleAsync(Guid personId, string memberId, int version, DateOnly? latestDate, CancellationToken cancellationToken, string? closestReason = null) =>
+            EditAsync(db, audit, actor, time, personId, version, latestDate, members => members.Where(m => m.Id != memberId).ToList(), cancellationToken, closestReason);
     }
 }

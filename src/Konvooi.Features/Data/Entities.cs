@@ -261,6 +261,15 @@ public sealed class ProfileSnapshot
     public required string GuideVersion { get; set; }
     /// <summary>Instrument id, version and date of every measurement used, as JSON.</summary>
     public required string InstrumentsJson { get; set; }
+
+    /// <summary>The professional's judgement used for this profile, as JSON, or null when there was none (issue #16).</summary>
+    public string? JudgementJson { get; set; }
+
+    /// <summary>The safety advice codes of this profile (<c>safety_first</c>, <c>mood_referral</c>), comma-separated; empty when none.</summary>
+    public string SafetyAdvice { get; set; } = "";
+
+    /// <summary>The measurement says "not lonely" but is uncertain, stale or disputed, and no judgement was recorded.</summary>
+    public bool NeedsConfirmation { get; set; }
     public Guid CreatedById { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }

@@ -142,6 +142,7 @@ public sealed partial class KonvooiDbContext(DbContextOptions<KonvooiDbContext> 
         {
             e.Property(p => p.RulesVersion).HasMaxLength(40);
             e.Property(p => p.GuideVersion).HasMaxLength(40);
+            e.Property(p => p.SafetyAdvice).HasMaxLength(80);
             e.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId);
             e.HasIndex(p => new { p.PersonId, p.CreatedAtUtc });
             e.HasQueryFilter(p => ActorCanOpenPeople && p.OrganisationId == ActorOrganisationId);
@@ -167,5 +168,6 @@ public sealed partial class KonvooiDbContext(DbContextOptions<KonvooiDbContext> 
         ConfigureOutbox(builder);
         ConfigureReach(builder);
         ConfigureMonitor(builder);
+        ConfigureAssessment(builder);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Konvooi.Domain.Common;
 using Konvooi.Domain.Questionnaires;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
@@ -7,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Konvooi.Features.Measurements;
 
-/// <summary>One measurement's result with its scores; audit-logged.</summary>
+/// <summary>One measurement's result with its scores, its level range and whether it is stale (issue #16); audit-logged.</summary>
 public static class GetMeasurement
 {
     public sealed record Result(
@@ -15,9 +16,11 @@ public static class GetMeasurement
         Instrument? Instrument,
         string PersonName,
         string AdministeredBy,
-        IReadOnlyDictionary<string, JsonElement> Scores);
+        IReadOnlyDictionary<string, JsonElement> Scores,
+        DjgLevelRange? Range,
+        bool IsStale);
 
-    public sealed class Handler(KonvooiDbContext db, AuditLog audit)
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, TimeProvider time)
     {
         public async Task<Result?> HandleAsync(Guid personId, Guid measurementId, CancellationToken cancellationToken)
         {
@@ -39,7 +42,9 @@ public static class GetMeasurement
                 Instruments.Find(measurement.InstrumentId),
                 person,
                 by ?? "onbekend",
-                JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(measurement.ScoresJson) ?? []);
+                JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(measurement.ScoresJson) ?? [],
+                MeasurementUncertainty.RangeOf(measurement),
+                MeasurementUncertainty.IsStale(measurement.AdministeredOn, DutchDate.Today(time)));
         }
     }
 }

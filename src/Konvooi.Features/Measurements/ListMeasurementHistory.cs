@@ -10,7 +10,8 @@ namespace Konvooi.Features.Measurements;
 /// <summary>A person's measurements over time, per instrument; audit-logged.</summary>
 public static class ListMeasurementHistory
 {
-    public sealed record HistoryPoint(Guid Id, DateOnly AdministeredOn, int? Total, string? LevelCode, int? Emotional, int? Social, AdministrationMode Mode);
+    /// <summary>One administration; <c>Range</c> is the DJG level range (uncertain when missing answers could change the level).</summary>
+    public sealed record HistoryPoint(Guid Id, DateOnly AdministeredOn, int? Total, string? LevelCode, int? Emotional, int? Social, AdministrationMode Mode, DjgLevelRange? Range = null);
 
     public sealed record History(string PersonName, IReadOnlyList<(Instrument Instrument, IReadOnlyList<HistoryPoint> Points)> ByInstrument);
 
@@ -43,7 +44,7 @@ public static class ListMeasurementHistory
         private static HistoryPoint ToPoint(Measurement m)
         {
             var scores = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(m.ScoresJson) ?? [];
-            return new HistoryPoint(m.Id, m.AdministeredOn, m.Total, m.LevelCode, IntOrNull(scores, DjgSubscales.Emotional), IntOrNull(scores, DjgSubscales.Social), m.Mode);
+            return new HistoryPoint(m.Id, m.AdministeredOn, m.Total, m.LevelCode, IntOrNull(scores, DjgSubscales.Emotional), IntOrNull(scores, DjgSubscales.Social), m.Mode, MeasurementUncertainty.RangeOf(m));
         }
 
         private static int? IntOrNull(Dictionary<string, JsonElement> scores, string name) =>

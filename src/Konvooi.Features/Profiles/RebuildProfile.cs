@@ -14,11 +14,12 @@ namespace Konvooi.Features.Profiles;
 
 /// <summary>
 /// Draws up a person's profile from their measurements, conversation and latest convoy map (the pure
-/// <see cref="ProfileBuilder"/>) and stores it as a dated snapshot.
+/// <see cref="ProfileBuilder"/>) and stores it as a dated snapshot, with the matching engine's result for it as a
+/// match run (both in one transaction).
 /// </summary>
 public static class RebuildProfile
 {
-    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time)
+    public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, Support.ShowMatchRun.Handler showRun)
     {
         /// <summary>Builds the profile as of today and stores it; false when the person is not visible.</summary>
         public async Task<bool> HandleAsync(Guid personId, CancellationToken cancellationToken)
@@ -35,8 +36,12 @@ public static class RebuildProfile
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             var convoy = await db.ConvoyMaps.AsNoTracking().Where(m => m.PersonId == personId)
                 .OrderByDescending(m => m.TakenOn).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var judgement = await db.ProfessionalJudgements.AsNoTracking().Where(j => j.PersonId == personId)
+                .Select(j => new ProfessionalJudgement(j.Type, j.Severity, j.Reason, j.JudgedById, j.JudgedOn))
+                .SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             var input = new ProfileInput
             {
+                Judgement = judgement,
                 ConversationDate = today,
                 Age = Ages.InWholeYears(person.DateOfBirth, today),
                 Measurements = measurements.Select(ToProfileMeasurement).OfType<ProfileMeasurement>().ToList(),
@@ -44,6 +49,7 @@ public static class RebuildProfile
                 Convoy = convoy is null ? null : new ConvoySnapshot(convoy.TakenOn, JsonSerializer.Deserialize<List<ConvoyMember>>(convoy.MembersJson) ?? []),
             };
             var profile = ProfileBuilder.Build(input);
+            var matching = profile.ToMatchingProfile();
             var snapshot = new ProfileSnapshot
             {
                 Id = Guid.NewGuid(),
@@ -51,7 +57,10 @@ public static class RebuildProfile
                 OrganisationId = person.OrganisationId,
                 BuiltOn = today,
                 LinesJson = JsonSerializer.Serialize(ProfileText.Describe(profile)),
-                MatchingProfileJson = ProfileJson.Write(profile.ToMatchingProfile()),
+                MatchingProfileJson = ProfileJson.Write(matching),
+                JudgementJson = judgement is null ? null : JsonSerializer.Serialize(judgement),
+                SafetyAdvice = string.Join(',', SafetyAdvice.For(matching)),
+                NeedsConfirmation = profile.NeedsConfirmation,
                 RulesVersion = profile.RulesVersion,
                 GuideVersion = profile.GuideVersion,
                 InstrumentsJson = JsonSerializer.Serialize(profile.Instruments),
@@ -60,6 +69,7 @@ public static class RebuildProfile
             };
             db.ProfileSnapshots.Add(snapshot);
             audit.Add(AuditActions.Create, nameof(ProfileSnapshot), snapshot.Id, personId);
+            await showRun.HandleAsync(snapshot, cancellationToken).ConfigureAwait(false);
             await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             return true;
         }

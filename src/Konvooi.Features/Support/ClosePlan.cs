@@ -3,13 +3,17 @@ using Konvooi.Domain.Conversations;
 using Konvooi.Domain.Support;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Data;
+using Konvooi.Features.Profiles;
 using Konvooi.Features.Security;
 using Microsoft.EntityFrameworkCore;
 using static Konvooi.Features.Support.PlanViews;
 
 namespace Konvooi.Features.Support;
 
-/// <summary>Closes the open support plan with a reason and, where possible, the final measurement.</summary>
+/// <summary>
+/// Closes the open support plan with a reason and, where possible, the final measurement. A safety advice of the
+/// person's latest profile without a recorded follow-up blocks it (issue #16, <see cref="Profiles.Assessments"/>).
+/// </summary>
 public static class ClosePlan
 {
     public sealed class CloseInput
@@ -52,6 +56,12 @@ public static class ClosePlan
                 problems.Add(new FieldProblem("ClosedOn", "Vul de datum van afsluiten in."));
             }
 
+            var openSafety = (await db.SafetyItemsAsync(personId, cancellationToken).ConfigureAwait(false)).Where(i => i.IsOpen).ToList();
+            if (openSafety.Count > 0)
+            {
+                problems.Add(new FieldProblem("Reason", SafetyBlockMessage(openSafety.Select(i => i.Code))));
+            }
+
             if (input.FinalMeasurementId is { } m && !await db.Measurements.AnyAsync(x => x.Id == m && x.PersonId == personId, cancellationToken).ConfigureAwait(false))
             {
                 problems.Add(new FieldProblem("FinalMeasurementId", "Kies een meting van deze cliënt."));
@@ -76,6 +86,14 @@ public static class ClosePlan
                     audit.Add(AuditActions.PlanClose, nameof(SupportPlanRecord), record.Id, personId);
                     return await audit.SavePlanChangesAsync(cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        /// <summary>The close form's message while a safety advice is open, naming the advice in plain words.</summary>
+        public static string SafetyBlockMessage(IEnumerable<string> codes)
+        {
+            var names = codes.Select(c => c == "safety_first" ? "het gesprek over veiligheid" : "het advies over de stemming (huisarts of POH-GGZ)");
+            return "U kunt het plan nog niet afsluiten. Leg eerst bovenaan deze pagina vast hoe u " + string.Join(" en ", names)
+                + " hebt opgevolgd: met wie, wanneer en wat er is afgesproken.";
         }
 
         private static string CloseField(string code) => code switch

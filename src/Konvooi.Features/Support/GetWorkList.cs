@@ -26,6 +26,9 @@ public static class GetWorkList
 
     public sealed record Option(string Value, string Label);
 
+    /// <summary>An open convoy alert: someone left the person's closest circle (JG-4).</summary>
+    public sealed record AlertRow(Guid AlertId, int Version, Guid PersonId, string PersonName, string MemberName, string Change, string Reason, DateOnly RaisedOn);
+
     public sealed record Result(
         IReadOnlyList<Row> Rows,
         DateOnly Today,
@@ -34,7 +37,8 @@ public static class GetWorkList
         IReadOnlyList<string> Wijken,
         IReadOnlyList<Option> Interventions,
         Query Applied,
-        WorkListSettings Settings);
+        WorkListSettings Settings,
+        IReadOnlyList<AlertRow> ConvoyAlerts);
 
     public sealed class Handler(KonvooiDbContext db, AuditLog audit, CurrentActor actor, TimeProvider time, SupportListSettings settings)
     {
@@ -101,7 +105,13 @@ public static class GetWorkList
                 audit.Add(AuditActions.List, AuditEntityType, person.Select(r => Guid.Parse(r.Item.PlanId)).Distinct(), Guid.Parse(person.Key));
             }
 
-            if (rows.Count > 0)
+            var alerts = await ConvoyAlertsAsync(query, organisationView, cancellationToken).ConfigureAwait(false);
+            foreach (var person in alerts.GroupBy(a => a.PersonId))
+            {
+                audit.Add(AuditActions.List, nameof(ConvoyAlertRecord), person.Select(a => a.AlertId), person.Key);
+            }
+
+            if (rows.Count > 0 || alerts.Count > 0)
             {
                 await audit.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -115,7 +125,31 @@ public static class GetWorkList
                 plans.SelectMany(p => p.Current.Interventions.Select(i => i.InterventionId)).Distinct(StringComparer.Ordinal)
                     .Select(id => new Option(id, InterventionName(id))).OrderBy(o => o.Label, StringComparer.CurrentCulture).ToList(),
                 query with { ProfessionalId = organisationView ? query.ProfessionalId : null },
-                settings.WorkList);
+                settings.WorkList,
+                alerts);
+        }
+
+        /// <summary>
+        /// Open convoy alerts of the people the actor may see (JG-4). A professional sees those of the people they
+        /// may see; the coordinator's professional filter keeps the alerts of that professional's plans, the wijk filter applies too.
+        /// </summary>
+        private async Task<IReadOnlyList<AlertRow>> ConvoyAlertsAsync(Query query, bool organisationView, CancellationToken cancellationToken)
+        {
+            var professional = organisationView ? query.ProfessionalId : null;
+            var wijk = Blank(query.Wijk);
+            var alerts = db.ConvoyAlerts.AsNoTracking().Where(a => a.HandledOn == null);
+            if (professional is { } p)
+            {
+                alerts = alerts.Where(a => db.SupportPlans.Any(s => s.PersonId == a.PersonId && s.ClosedOn == null && s.ResponsibleProfessionalId == p));
+            }
+
+            var rows = await alerts
+                .Join(db.People, a => a.PersonId, p => p.Id, (a, p) => new { Alert = a, Name = p.FirstName + " " + p.LastName, p.Wijk })
+                .Where(x => wijk == null || x.Wijk == wijk)
+                .OrderBy(x => x.Alert.RaisedOn)
+                .Select(x => new AlertRow(x.Alert.Id, x.Alert.Version, x.Alert.PersonId, x.Name, x.Alert.MemberName, x.Alert.Change, x.Alert.Reason, x.Alert.RaisedOn))
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            return Blank(query.InterventionId) is null ? rows : []; // an alert belongs to no intervention
         }
 
         /// <summary>Display names of the organisation's professionals plus anyone responsible for a plan or task shown.</summary>

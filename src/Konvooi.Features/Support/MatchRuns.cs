@@ -44,6 +44,14 @@ public static class MatchRuns
         return run is null ? null : new ShownRun(run, SupportStore.Read<StoredMatch>(run.ResultJson), run.ChoiceJson is null ? null : SupportStore.Read<Choice>(run.ChoiceJson));
     }
 
+    /// <summary>The newest run of a profile snapshot without a choice yet (read only), or null.</summary>
+    internal static async Task<ShownRun?> OpenRunAsync(this KonvooiDbContext db, Guid snapshotId, CancellationToken cancellationToken)
+    {
+        var run = await db.MatchRuns.AsNoTracking().Where(r => r.ProfileSnapshotId == snapshotId && r.ChoiceJson == null)
+            .OrderByDescending(r => r.ShownAtUtc).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return run is null ? null : new ShownRun(run, SupportStore.Read<StoredMatch>(run.ResultJson), null);
+    }
+
     /// <summary>The profile's own dropouts and those from trajectories, one per intervention, a misfit winning.</summary>
     public static IReadOnlyList<Dropout> MergeDropouts(IReadOnlyList<Dropout> fromProfile, IReadOnlyList<Dropout> fromTrajectories)
     {

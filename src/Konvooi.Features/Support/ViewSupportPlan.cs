@@ -4,6 +4,7 @@ using Konvooi.Domain.Support;
 using Konvooi.Features.Audit;
 using Konvooi.Features.Catalogue;
 using Konvooi.Features.Data;
+using Konvooi.Features.Profiles;
 using Microsoft.EntityFrameworkCore;
 using static Konvooi.Features.Support.PlanStore;
 using static Konvooi.Features.Support.PlanViews;
@@ -33,7 +34,8 @@ public static class ViewSupportPlan
     /// <summary>A "seemed different" signal from the daily contact moment that still needs follow-up (docs/daily-contact.md).</summary>
     public sealed record SignalView(Guid Id, DateOnly Date, IReadOnlyList<DifferenceSignal> Signals, string? Note);
 
-    public sealed record View(string PersonName, PlanView? Current, IReadOnlyList<PlanView> Closed, IReadOnlyList<Option> Measurements, IReadOnlyList<SignalView> Signals);
+    /// <summary>The plans and, in <c>Safety</c>, the safety advice of the latest profile with its follow-ups (issue #16).</summary>
+    public sealed record View(string PersonName, PlanView? Current, IReadOnlyList<PlanView> Closed, IReadOnlyList<Option> Measurements, IReadOnlyList<SignalView> Signals, IReadOnlyList<Profiles.Assessments.SafetyItem> Safety);
 
     public sealed class Handler(KonvooiDbContext db, AuditLog audit, MatchingSources.Handler matching)
     {
@@ -63,7 +65,8 @@ public static class ViewSupportPlan
                 c.Signals.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     .Select(v => Enum.TryParse<DifferenceSignal>(v, out var signal) ? signal : (DifferenceSignal?)null)
                     .OfType<DifferenceSignal>().ToList(), c.Note)).ToList();
-            return new View(person.Name, plans.FirstOrDefault(p => !p.Plan.IsClosed), plans.Where(p => p.Plan.IsClosed).ToList(), options, signalViews);
+            var safety = await db.SafetyItemsAsync(personId, cancellationToken).ConfigureAwait(false);
+            return new View(person.Name, plans.FirstOrDefault(p => !p.Plan.IsClosed), plans.Where(p => p.Plan.IsClosed).ToList(), options, signalViews, safety);
         }
 
         private async Task<List<PlanView>> LoadPlansAsync(Guid personId, string? wijk, CancellationToken cancellationToken)

@@ -86,4 +86,51 @@ public sealed class ConversationPagesTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, (await session.GetAsync($"/People/{_person.Id}/Conversation/no_such_section")).StatusCode);
     }
+
+    [Fact]
+    public async Task LifeEvents_RenderEveryEventWithItsOwnDate_AndKeepTheDatesAfterSaving()
+    {
+        // Issue #16: recent life events, each with a date (the guide is data; this checks the page renders it).
+        using var session = await _factory.SignInAsync("professional@welzijn.example");
+        var page = $"/People/{_person.Id}/Conversation/life_events";
+        var form = await session.GetHtmlAsync(page);
+        foreach (var code in Konvooi.Domain.Matching.Vocabulary.LifeEvents.Keys)
+        {
+            Assert.Contains($"name=\"a.life_events.recent\" value=\"{code}\"", form, StringComparison.Ordinal);
+            Assert.Contains($"id=\"a_life_events_recent_date_{code}\" name=\"a.life_events.recent_date.{code}\"", form, StringComparison.Ordinal);
+        }
+
+        var future = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var bad = await session.PostFormAsync(page, page, new() { ["version"] = "0", ["a.life_events.recent"] = "moved", ["a.life_events.recent_date.moved"] = future });
+        var saved = await session.PostFormAsync(page, page, new()
+        {
+            ["version"] = "0",
+            ["a.life_events.recent"] = "bereaved",
+            ["a.life_events.recent_date.bereaved"] = "2026-01-10",
+        });
+        var html = await session.GetHtmlAsync(page);
+
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        Assert.Contains("id=\"a_life_events_recent_date_moved-error\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("value=\"bereaved\" checked=\"checked\"", html, StringComparison.Ordinal);
+        Assert.Contains("name=\"a.life_events.recent_date.bereaved\" value=\"2026-01-10\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Meaning_ShowsTheDeathWishQuestionWithGuidanceForTheProfessional_AndItsFollowUps()
+    {
+        using var session = await _factory.SignInAsync("professional@welzijn.example");
+        var html = System.Net.WebUtility.HtmlDecode(await session.GetHtmlAsync($"/People/{_person.Id}/Conversation/meaning"));
+
+        Assert.Contains("name=\"a.meaning.death_wish\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"a_meaning_death_wish-hint\"", html, StringComparison.Ordinal);
+        Assert.Contains("Voor u: ", html, StringComparison.Ordinal);
+        foreach (var followUp in new[] { "thoughts", "plan", "means" })
+        {
+            Assert.Contains($"name=\"a.meaning.death_wish_{followUp}\"", html, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("aria-describedby=\"a_meaning_death_wish_plan-hint\"", html, StringComparison.Ordinal);
+    }
 }

@@ -29,7 +29,12 @@ public sealed class ConvoyPagesTests : IAsyncLifetime
         var added = await session.PostFormAsync(Page, Page + "?handler=Add", Member("Anna", version: 0, latest: ""));
         var html = await session.GetHtmlAsync(Page);
         var memberId = System.Text.RegularExpressions.Regex.Match(html, "name=\"memberId\" value=\"([^\"]+)\"").Groups[1].Value;
-        var moved = await session.PostFormAsync(Page, Page + "?handler=Move", new() { ["memberId"] = memberId, ["circle"] = "further", ["version"] = "1", ["latest"] = Today });
+        // Anna stands in "heel dichtbij": moving her outward first asks why (JG-4); a correction raises no work-list item.
+        var asked = await session.PostFormAsync(Page, Page + "?handler=Move", new() { ["memberId"] = memberId, ["circle"] = "further", ["version"] = "1", ["latest"] = Today });
+        var askedHtml = await asked.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, asked.StatusCode);
+        Assert.Contains("Waarom staat Anna niet meer heel dichtbij?", askedHtml, StringComparison.Ordinal);
+        var moved = await session.PostFormAsync(Page, Page + "?handler=Move", new() { ["memberId"] = memberId, ["circle"] = "further", ["version"] = "1", ["latest"] = Today, ["askedReason"] = "true", ["closestReason"] = "correction" });
         var afterMove = await session.GetHtmlAsync(Page);
         var removed = await session.PostFormAsync(Page, Page + "?handler=Remove", new() { ["memberId"] = memberId, ["version"] = "2", ["latest"] = Today });
 
@@ -95,7 +100,7 @@ public sealed class ConvoyPagesTests : IAsyncLifetime
 
         using var session = await _factory.SignInAsync("professional@welzijn.example");
         await session.PostFormAsync(Page, Page + "?handler=Add", Member("Anna", version: 1, latest: "2025-06-01"));
-        var removeGerrit = await session.PostFormAsync(Page, Page + "?handler=Remove", new() { ["memberId"] = "m-old", ["version"] = "1", ["latest"] = Today });
+        var removeGerrit = await session.PostFormAsync(Page, Page + "?handler=Remove", new() { ["memberId"] = "m-old", ["version"] = "1", ["latest"] = Today, ["askedReason"] = "true", ["closestReason"] = "died" });
         var html = await session.GetHtmlAsync(Page);
 
         Assert.Equal(HttpStatusCode.Redirect, removeGerrit.StatusCode);

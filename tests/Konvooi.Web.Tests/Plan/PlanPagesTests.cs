@@ -26,9 +26,12 @@ public sealed partial class PlanPagesTests
         var profile = $"/People/{person.Id}/Profile";
         await session.PostFormAsync(profile, profile, []);
 
-        // The showing is stored as a run; showing it again unchanged counts on the same run.
+        // Drawing up the profile stores the showing as a run; reading the page writes nothing, and searching again
+        // unchanged (a POST) counts on the same run.
         var shown = await session.GetHtmlAsync(profile);
         await session.GetHtmlAsync(profile);
+        Assert.Equal(1, (await WithDb(factory, db => db.MatchRuns.IgnoreQueryFilters().SingleAsync(r => r.PersonId == person.Id))).ShownCount);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostFormAsync(profile, profile + "?handler=Match", [])).StatusCode);
         var runId = Hidden(shown, "runId");
         var suggestion = FirstSuggestion(shown);
         var run = await WithDb(factory, db => db.MatchRuns.IgnoreQueryFilters().SingleAsync(r => r.PersonId == person.Id));
@@ -90,6 +93,7 @@ public sealed partial class PlanPagesTests
         Assert.Equal(DateOnly.Parse(Today, CultureInfo.InvariantCulture).AddDays(14), task.DueOn);
 
         // The next showing is a new run that does not suggest the misfit again (RK-5).
+        await session.PostFormAsync(profile, profile + "?handler=Match", []);
         var again = await session.GetHtmlAsync(profile);
         Assert.DoesNotContain($"name=\"Choice.Chosen\" value=\"{suggestion}\"", again, StringComparison.Ordinal);
         Assert.Equal(2, await WithDb(factory, db => db.MatchRuns.IgnoreQueryFilters().CountAsync(r => r.PersonId == person.Id)));

@@ -124,6 +124,14 @@ public sealed class IsolationTests
                     ["doneNote"] = "Indringer",
                     ["Close.Reason"] = "moved",
                     ["Close.ClosedOn"] = "2026-01-01",
+                    ["judgementVersion"] = "0",
+                    ["Judgement.Type"] = "emotional",
+                    ["Judgement.Reason"] = "Indringer",
+                    ["Safety.AdviceCode"] = "safety_first",
+                    ["Safety.Who"] = "Indringer",
+                    ["Safety.On"] = "2026-01-01",
+                    ["Safety.Agreed"] = "Indringer",
+                    ["closestReason"] = "died",
                     ["arrangementId"] = arrangementId.ToString("D"),
                     ["contactId"] = Guid.NewGuid().ToString("D"),
                     ["tokenId"] = Guid.NewGuid().ToString("D"),
@@ -161,7 +169,7 @@ public sealed class IsolationTests
                     ["Input.PostcodeFrom"] = "1000",
                     ["Input.PostcodeTo"] = "1999",
                 }.Concat(Enumerable.Range(1, 11).Select(i => KeyValuePair.Create($"Input.Answers[djg11-{i}]", "ja"))));
-                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Step", "?handler=FollowUp", "?handler=Close", "?handler=Signal", $"?run={runId}", "?handler=Issue", "?handler=Revoke", "?handler=Resolve", "?handler=Handled", "?handler=Retire", "?handler=Assign", "?handler=Forward", "?handler=FirstContact", "?handler=Link", "?handler=Delete" })
+                foreach (var handler in new[] { string.Empty, "?handler=Record", "?handler=Withdraw", "?instrument=djg11", "?handler=Handover&instrument=djg11", "?handler=Add", "?handler=Remove", "?handler=Move", "?handler=Choose", "?handler=Match", "?handler=Judgement", "?handler=Safety", "?handler=Step", "?handler=FollowUp", "?handler=Close", "?handler=Signal", $"?run={runId}", "?handler=Issue", "?handler=Revoke", "?handler=Resolve", "?handler=Handled", "?handler=Retire", "?handler=Assign", "?handler=Forward", "?handler=FirstContact", "?handler=Link", "?handler=Delete" })
                 {
                     var post = await session.Client.PostAsync(new Uri(url + handler, UriKind.Relative), form);
                     Assert.True(post.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden or HttpStatusCode.MethodNotAllowed,
@@ -181,6 +189,10 @@ public sealed class IsolationTests
         Assert.False(await db.ConvoyMaps.IgnoreQueryFilters().AnyAsync(c => c.PersonId == person.Id));
         Assert.Equal(1, await db.ProfileSnapshots.IgnoreQueryFilters().CountAsync(c => c.PersonId == person.Id));
         Assert.Null((await db.MatchRuns.IgnoreQueryFilters().SingleAsync(r => r.Id == runId)).ChoiceJson);
+        Assert.Equal(1, (await db.MatchRuns.IgnoreQueryFilters().SingleAsync(r => r.Id == runId)).ShownCount);
+        Assert.False(await db.ProfessionalJudgements.IgnoreQueryFilters().AnyAsync(j => j.PersonId == person.Id));
+        Assert.False(await db.SafetyFollowUps.IgnoreQueryFilters().AnyAsync(f => f.PersonId == person.Id));
+        Assert.False(await db.ConvoyAlerts.IgnoreQueryFilters().AnyAsync(a => a.PersonId == person.Id));
         var plan = await db.SupportPlans.IgnoreQueryFilters().SingleAsync(p => p.PersonId == person.Id);
         Assert.Equal(1, plan.CurrentVersion);
         Assert.Null(plan.ClosedOn);

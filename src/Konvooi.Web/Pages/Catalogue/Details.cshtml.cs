@@ -17,6 +17,7 @@ public sealed class DetailsModel(GetCatalogueEntry.Handler catalogue) : PageMode
         CatalogueChanges.Updated => "Gewijzigd",
         CatalogueChanges.Retired => "Uit de catalogus gehaald",
         CatalogueChanges.Loaded => "Ingelezen uit een bestand",
+        CatalogueChanges.Retyped => "Omgezet naar preventie (preventief huisbezoek)",
         _ => change,
     };
 

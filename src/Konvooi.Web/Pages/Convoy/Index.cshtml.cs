@@ -14,6 +14,14 @@ public sealed class IndexModel(ViewConvoy.Handler convoy, AddConvoyMember.Handle
 
     public ViewConvoy.View? View { get; private set; }
 
+    /// <summary>
+    /// Set when a remove or move would take someone out of "heel dichtbij": the page asks for the reason and posts the
+    /// same change again with it (JG-4).
+    /// </summary>
+    public PendingClosestChange? Pending { get; private set; }
+
+    public sealed record PendingClosestChange(string Handler, string MemberId, string? Circle, int Version, DateOnly? Latest, IReadOnlyList<string> Names, string? Reason);
+
     /// <summary>Only the latest map can be changed; older ones are history.</summary>
     public bool IsLatest => View is not null && (View.Snapshot is null || View.Snapshot.Date == View.LatestDate);
 
@@ -46,17 +54,22 @@ public sealed class IndexModel(ViewConvoy.Handler convoy, AddConvoyMember.Handle
         return await AfterAsync(id, await add.HandleAsync(id, Member, version, latest, cancellationToken), "De persoon staat op de kaart.", cancellationToken);
     }
 
-    public async Task<IActionResult> OnPostRemoveAsync(Guid id, string memberId, int version, DateOnly? latest, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostRemoveAsync(Guid id, string memberId, int version, DateOnly? latest, string? closestReason, bool askedReason, CancellationToken cancellationToken)
     {
         ClearMemberValidation();
-        return await AfterAsync(id, await remove.HandleAsync(id, memberId, version, latest, cancellationToken), "De persoon is van de kaart gehaald.", cancellationToken);
+        var pending = new PendingClosestChange("Remove", memberId, null, version, latest, [], closestReason);
+        return await AfterAsync(id, await remove.HandleAsync(id, memberId, version, latest, cancellationToken, closestReason), Notice("De persoon is van de kaart gehaald.", closestReason), cancellationToken, pending, askedReason);
     }
 
-    public async Task<IActionResult> OnPostMoveAsync(Guid id, string memberId, string circle, int version, DateOnly? latest, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, string memberId, string circle, int version, DateOnly? latest, string? closestReason, bool askedReason, CancellationToken cancellationToken)
     {
         ClearMemberValidation();
-        return await AfterAsync(id, await move.HandleAsync(id, memberId, circle, version, latest, cancellationToken), "De persoon is verplaatst.", cancellationToken);
+        var pending = new PendingClosestChange("Move", memberId, circle, version, latest, [], closestReason);
+        return await AfterAsync(id, await move.HandleAsync(id, memberId, circle, version, latest, cancellationToken, closestReason), Notice("De persoon is verplaatst.", closestReason), cancellationToken, pending, askedReason);
     }
+
+    private static string Notice(string done, string? closestReason) =>
+        closestReason is null or ConvoyMaps.Correction ? done : done + " Er staat een punt op de werklijst: neem contact op met de cliënt.";
 
     private void ClearMemberValidation()
     {
@@ -68,7 +81,7 @@ public sealed class IndexModel(ViewConvoy.Handler convoy, AddConvoyMember.Handle
         Member = new AddConvoyMember.MemberInput();
     }
 
-    private async Task<IActionResult> AfterAsync(Guid id, ConvoyMaps.Outcome outcome, string notice, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(Guid id, ConvoyMaps.Outcome outcome, string notice, CancellationToken cancellationToken, PendingClosestChange? pending = null, bool askedReason = false)
     {
         switch (outcome)
         {
@@ -79,6 +92,14 @@ public sealed class IndexModel(ViewConvoy.Handler convoy, AddConvoyMember.Handle
                 return NotFound();
             case ConvoyMaps.Outcome.Conflict:
                 ModelState.AddModelError(string.Empty, "Iemand anders heeft de kaart net ook gewijzigd. Bekijk de kaart hieronder en voer uw wijziging opnieuw in.");
+                break;
+            case ConvoyMaps.Outcome.ReasonNeeded needed when pending is not null:
+                Pending = pending with { Names = needed.Names };
+                if (askedReason)
+                {
+                    ModelState.AddModelError("ClosestReason", "Kies waarom deze persoon niet meer heel dichtbij staat.");
+                }
+
                 break;
             case ConvoyMaps.Outcome.Invalid invalid:
                 foreach (var problem in invalid.Problems)
