@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Konvooi.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(KonvooiDbContext))]
-    [Migration("20261203203051_Security")]
-    partial class Security
+    [Migration("20261203212542_LinkExpiry")]
+    partial class LinkExpiry
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -345,6 +345,67 @@ namespace Konvooi.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ConversationSections");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.ConvoyAlertRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Change")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("ConvoyMapId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("HandledById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("HandledNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly?>("HandledOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("MemberName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RaisedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConvoyMapId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("OrganisationId", "HandledOn");
+
+                    b.ToTable("ConvoyAlerts", (string)null);
                 });
 
             modelBuilder.Entity("Konvooi.Features.Data.ConvoyMap", b =>
@@ -1345,6 +1406,52 @@ namespace Konvooi.Migrations.Postgres.Migrations
                     b.ToTable("PersonAssignments");
                 });
 
+            modelBuilder.Entity("Konvooi.Features.Data.ProfessionalJudgementRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("JudgedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("JudgedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Severity")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Type")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("ProfessionalJudgements", (string)null);
+                });
+
             modelBuilder.Entity("Konvooi.Features.Data.ProfileSnapshot", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1369,6 +1476,9 @@ namespace Konvooi.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("JudgementJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("LinesJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -1376,6 +1486,9 @@ namespace Konvooi.Migrations.Postgres.Migrations
                     b.Property<string>("MatchingProfileJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<bool>("NeedsConfirmation")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
@@ -1387,6 +1500,11 @@ namespace Konvooi.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("SafetyAdvice")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
 
                     b.HasKey("Id");
 
@@ -1594,6 +1712,54 @@ namespace Konvooi.Migrations.Postgres.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("RoutingRules");
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.SafetyFollowUpRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdviceCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Agreed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("FollowedUpOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProfileSnapshotId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Who")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProfileSnapshotId");
+
+                    b.HasIndex("PersonId", "AdviceCode");
+
+                    b.ToTable("SafetyFollowUps", (string)null);
                 });
 
             modelBuilder.Entity("Konvooi.Features.Data.SignalEventRecord", b =>
@@ -2146,6 +2312,21 @@ namespace Konvooi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Konvooi.Features.Data.ConvoyAlertRecord", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.ConvoyMap", null)
+                        .WithMany()
+                        .HasForeignKey("ConvoyMapId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Konvooi.Features.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Konvooi.Features.Data.ConvoyMap", b =>
                 {
                     b.HasOne("Konvooi.Features.Data.Person", null)
@@ -2325,6 +2506,15 @@ namespace Konvooi.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Konvooi.Features.Data.ProfessionalJudgementRecord", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Konvooi.Features.Data.ProfileSnapshot", b =>
                 {
                     b.HasOne("Konvooi.Features.Data.Person", null)
@@ -2390,6 +2580,21 @@ namespace Konvooi.Migrations.Postgres.Migrations
                     b.HasOne("Konvooi.Features.Data.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Konvooi.Features.Data.SafetyFollowUpRecord", b =>
+                {
+                    b.HasOne("Konvooi.Features.Data.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Konvooi.Features.Data.ProfileSnapshot", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileSnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

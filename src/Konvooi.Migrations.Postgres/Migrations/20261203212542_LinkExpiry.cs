@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Konvooi.Migrations.Sqlite.Migrations
+namespace Konvooi.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Security : Migration
+    public partial class LinkExpiry : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,7 +14,7 @@ namespace Konvooi.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<DateTime>(
                 name: "ExpiresAtUtc",
                 table: "DailyContactTokens",
-                type: "TEXT",
+                type: "timestamp with time zone",
                 nullable: true);
         }
 
