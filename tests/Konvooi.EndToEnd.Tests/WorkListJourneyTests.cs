@@ -15,7 +15,7 @@ public sealed class WorkListJourneyTests(BrowserFixture fixture)
         var page = await context.NewPageAsync();
         await PersonJourneyTests.SignInAsync(page, "professional@welzijn.example");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Werklijst" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Werklijst", Exact = true }).ClickAsync();
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"{person.FirstName} {person.LastName}" });
         await Assertions.Expect(row.GetByText("Opnieuw meten", new() { Exact = true }).First).ToBeVisibleAsync();
         await row.GetByRole(AriaRole.Link, new() { Name = "Opnieuw meten" }).ClickAsync();
@@ -31,7 +31,7 @@ public sealed class WorkListJourneyTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Verandering sinds de start van het plan" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Het zegt niet waardoor dat komt.", new() { Exact = false })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.List).Filter(new() { HasText = "Plan afgesproken" })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Werklijst" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Werklijst", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = $"{person.FirstName} {person.LastName}" })).ToHaveCountAsync(0);
     }
 }
