@@ -21,7 +21,7 @@ public sealed class DailyContactJourneyTests(BrowserFixture fixture)
         var page = await context.NewPageAsync();
         await PersonJourneyTests.SignInAsync(page, "vrijwilliger@welzijn.example");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Mijn contactmomenten" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Mijn contactmomenten", Exact = true }).ClickAsync();
         // Cards are in time order: the first one for Klaasje is today's (the arrangement runs every day).
         var card = page.Locator("section.slot-card", new() { Has = page.GetByText("Klaasje", new() { Exact = true }) }).First;
         await Assertions.Expect(card.GetByText("Hoe was uw dag?")).ToBeVisibleAsync();

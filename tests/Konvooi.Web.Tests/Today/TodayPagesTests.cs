@@ -13,7 +13,7 @@ public sealed class TodayPagesTests : IAsyncLifetime
     // number of people or items; a change here is a deliberate decision, not a fix to make the test pass.
     private const int PersonListCommands = 6;
     private const int PersonPageCommands = 18;
-    private const int StartPageCommands = 17;
+    private const int StartPageCommands = 18;
 
     private KonvooiWebFactory _factory = null!;
     private string? _lastKey;
